@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import tempfile
 from pathlib import Path
@@ -80,8 +79,8 @@ JP_REGIONS = {
     "jp-hokkaido": ("Hokkaidō", "北海道地方", "홋카이도 지방", [1]),
     "jp-tohoku": ("Tōhoku", "東北地方", "도호쿠 지방", [2, 3, 4, 5, 6, 7]),
     "jp-kanto": ("Kantō", "関東地方", "간토 지방", [8, 9, 10, 11, 12, 13, 14]),
-    "jp-chubu": ("Chūbu", "中部地方", "주부 지방", [15, 16, 17, 18, 19, 20, 21, 22, 23]),
-    "jp-kinki": ("Kinki (Kansai)", "近畿地方", "긴키 지방", [24, 25, 26, 27, 28, 29, 30]),
+    "jp-chubu": ("Chūbu", "中部地方", "주부 지방", list(range(15, 24))),
+    "jp-kinki": ("Kinki (Kansai)", "近畿地方", "긴키 지방", list(range(24, 31))),
     "jp-chugoku": ("Chūgoku", "中国地方", "주고쿠 지방", [31, 32, 33, 34, 35]),
     "jp-shikoku": ("Shikoku", "四国地方", "시코쿠 지방", [36, 37, 38, 39]),
     "jp-kyushu": (
@@ -102,9 +101,10 @@ KR_1945 = {
     "k1945-gyeonggi": (
         "Kyŏnggi (Gyeonggi-do)", "京畿道", "경기도", "straddles",
         ["KR-11", "KR-28", "KR-41"],
-        _STRADDLE + "Missing: Kaesŏng, Kaep'ung and Changdan (Gyeonggi in 1945, now "
-        "North Korea, counted here in Hwanghae). Wrongly included: Incheon's "
-        "Baengnyeong and Yeonpyeong islands (Hwanghae's Ongjin area in 1945).",
+        _STRADDLE + "Missing: Kaesŏng, Kaep'ung and most of Changdan (Gyeonggi "
+        "in 1945, now north of the DMZ, counted here in Hwanghae). Wrongly "
+        "included: the Northwest Islands (Baengnyeong, Daecheong, Yeonpyeong; "
+        "Hwanghae in 1945, today Incheon, drawn in Gyeonggi by the source data).",
     ),
     "k1945-north-chungcheong": (
         "North Ch'ungch'ŏng (Chungcheongbuk-do)", "忠清北道", "충청북도", "south",
@@ -116,7 +116,8 @@ KR_1945 = {
         "Sejong (included) also took a small area from North Ch'ungch'ŏng.",
     ),
     "k1945-north-jeolla": (
-        "North Chŏlla (Jeollabuk-do)", "全羅北道", "전라북도", "south", ["KR-45"], None,
+        "North Chŏlla (Jeollabuk-do)", "全羅北道", "전라북도", "south",
+        ["KR-45"], None,
     ),
     "k1945-south-jeolla": (
         "South Chŏlla (Jeollanam-do)", "全羅南道", "전라남도", "south",
@@ -141,8 +142,9 @@ KR_1945 = {
         "Hwanghae (Hwanghae-do)", "黄海道", "황해도", "straddles",
         ["KP-05", "KP-06"],
         _STRADDLE + "Wrongly included: Kaesŏng and nearby counties (Gyeonggi in "
-        "1945). Missing: Baengnyeong and Yeonpyeong islands (now Incheon). The "
-        "Ongjin and Yŏnan areas were south of the 38th parallel in 1945.",
+        "1945). Missing: the Northwest Islands (Baengnyeong, Daecheong, "
+        "Yeonpyeong; now South Korea). The Ongjin and Yŏnan areas, south of the "
+        "38th parallel in 1945, are included as they should be.",
     ),
     "k1945-south-pyeongan": (
         "South P'yŏngan (Pyeonganam-do)", "平安南道", "평안남도", "north",
@@ -158,15 +160,16 @@ KR_1945 = {
     "k1945-south-hamgyeong": (
         "South Hamgyŏng (Hamgyeongnam-do)", "咸鏡南道", "함경남도", "north",
         ["KP-08", "KP-10"],
-        "Ryanggang (1954, included) was made mostly from South Hamgyŏng, but its "
-        "northeast (e.g. Paegam) was North Hamgyŏng. Missing: the Wŏnsan area "
-        "(now Kangwŏn) and the part of Chagang taken from South Hamgyŏng.",
+        "Ryanggang (1954, included) was made mostly from South Hamgyŏng, but "
+        "its eastern part (around Paegam and Taehongdan) was North Hamgyŏng. "
+        "Missing: the Wŏnsan area (now Kangwŏn) and the part of Chagang taken "
+        "from South Hamgyŏng.",
     ),
     "k1945-north-hamgyeong": (
         "North Hamgyŏng (Hamgyeongbuk-do)", "咸鏡北道", "함경북도", "north",
         ["KP-09", "KP-13"],
-        "Includes Rasŏn. Missing: the northeast of Ryanggang (e.g. Paegam), "
-        "which was North Hamgyŏng in 1945.",
+        "Includes Rasŏn. Missing: the east of Ryanggang (around Paegam and "
+        "Taehongdan), which was North Hamgyŏng in 1945.",
     ),
 }
 
@@ -199,9 +202,11 @@ def fetch_tarball(package: str, version: str, progress=print) -> Path:
                     f"reachable?):\n{run.stderr.strip()}"
                 )
             os.replace(Path(tmp) / tgz.name, tgz)
+    else:
+        progress(f"using cached {tgz}")
     sha1 = hashlib.sha1(tgz.read_bytes()).hexdigest()
     if sha1 != SHA1[f"{package}@{version}"]:
-        raise RuntimeError(f"{tgz} has sha1 {sha1}, not the pinned one: delete it and rebuild")
+        raise RuntimeError(f"{tgz} has sha1 {sha1}, not the pinned one: delete it")
     return tgz
 
 
@@ -230,7 +235,8 @@ def coverage(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     geoms = cov.geometry.simplify_coverage(TOLERANCE)
     cov.geometry = shapely.set_precision(geoms.values, 10.0**-PRECISION)
     # dissolve(method="coverage") is only correct on a valid coverage.
-    assert shapely.coverage_is_valid(cov.geometry.values), "simplified coverage is invalid"
+    if not shapely.coverage_is_valid(cov.geometry.values):
+        raise ValueError("the simplified coverage has overlaps or gaps")
     return cov
 
 
@@ -248,8 +254,8 @@ def make_layers(units: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
     countries = cov.dissolve("adm0_a3", method="coverage", as_index=False)
     countries["id"] = countries.adm0_a3
     countries["kind"] = "country"
-    unknown = set(countries.id) - set(COUNTRIES)
-    assert not unknown, f"countries without names: {unknown}"
+    if unknown := set(countries.id) - set(COUNTRIES):
+        raise ValueError(f"add names for these countries to COUNTRIES: {unknown}")
     for i, col in enumerate(NAMES):
         countries[col] = countries.id.map(lambda c: COUNTRIES[c][i])
 
@@ -290,9 +296,10 @@ def make_layers(units: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
         ),
         "kr_provinces_1945": _layer(k1945, base + ["half_1945", "approximation_note"]),
     }
-    # Every unit must have been assigned (a missing code would be NaN here).
+    # Every unit must have been assigned (a code missing from a table is NaN here).
     for name, gdf in layers.items():
-        assert gdf.drop(columns="approximation_note", errors="ignore").notna().all().all(), name
+        if gdf.drop(columns="approximation_note", errors="ignore").isna().any().any():
+            raise ValueError(f"{name}: a unit is missing from the tables above")
     return layers
 
 
@@ -322,7 +329,8 @@ def build_layers(out_dir: Path, progress=print) -> dict[str, Path]:
     paths = {}
     for name, filename in LAYER_FILES.items():
         data = layer_bytes(layers[name], name)
-        progress(f"writing {filename} ({len(layers[name])} features, {len(data) / 1024:.0f} KB)")
+        count, kb = len(layers[name]), len(data) / 1024
+        progress(f"writing {filename} ({count} features, {kb:.0f} KB)")
         (out_dir / filename).write_bytes(data)
         paths[name] = out_dir / filename
     return paths
@@ -348,7 +356,7 @@ def build_plotly_topojson(out_dir: Path, progress=print) -> dict[str, Path]:
     tgz = fetch_tarball(PLOTLY_PACKAGE, PLOTLY_VERSION, progress)
     node = shutil.which("node")
     if node is None:
-        raise RuntimeError("node is not installed: it is needed to read plotly-geo-assets.js")
+        raise RuntimeError("node is not installed: it is needed to read the plotly.js bundle")
     progress(f"reading {tgz.name}:package/dist/plotly-geo-assets.js …")
     with tempfile.TemporaryDirectory() as tmp:
         # The package has no dist/topojson/ folder: the data is a JS object
@@ -371,4 +379,3 @@ if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
     build_layers(root / "geodata" / "layers")
     build_plotly_topojson(root / "assets" / "topojson")
-    sys.exit(0)

@@ -77,7 +77,7 @@ def check_references(tables: dict[str, pd.DataFrame], region_ids: set[str], data
         for column, target in table.refs.items():
             for _, row in frame.iterrows():
                 value = row[column]
-                values = value if isinstance(value, tuple) else (() if value is None else (value,))
+                values = value if isinstance(value, tuple) else (() if value in (None, "") else (value,))
                 for ref in values:
                     if ref not in known[target]:
                         what = "source" if target == "sources" else target.rstrip("s")
