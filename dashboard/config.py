@@ -1,0 +1,67 @@
+"""Settings from environment variables (and ``app.py`` flags), validated once at start-up."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8050
+    debug: bool = False
+    default_mode: str = "explore"        # "kiosk" for an exhibit machine
+    idle_seconds: int = 90               # kiosk: time without a touch before "Still there?"
+    frame_ancestors: str = "'none'"      # CSP frame-ancestors: who may embed the page
+    compress: bool = True
+
+
+def _bool(name: str, text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{name}={text!r}: expected 1/0, true/false, yes/no or on/off")
+
+
+def _int(name: str, text: str, low: int, high: int) -> int:
+    if not text.strip().isdigit():
+        raise SettingsError(f"{name}={text!r}: expected a whole number from {low} to {high}")
+    value = int(text)
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={text!r}: expected a whole number from {low} to {high}")
+    return value
+
+
+def settings_from_env(env=None, **overrides) -> Settings:
+    """Read HOST, PORT, DEBUG, DASHBOARD_MODE, KIOSK_IDLE_SECONDS, FRAME_ANCESTORS, COMPRESS."""
+    env = os.environ if env is None else env
+    values: dict = {}
+    if "HOST" in env:
+        values["host"] = env["HOST"].strip() or "127.0.0.1"
+    if "PORT" in env:
+        values["port"] = _int("PORT", env["PORT"], 1, 65535)
+    if "DEBUG" in env:
+        values["debug"] = _bool("DEBUG", env["DEBUG"])
+    if "DASHBOARD_MODE" in env:
+        mode = env["DASHBOARD_MODE"].strip()
+        if mode not in ("explore", "kiosk"):
+            raise SettingsError(f"DASHBOARD_MODE={mode!r}: expected 'explore' or 'kiosk'")
+        values["default_mode"] = mode
+    if "KIOSK_IDLE_SECONDS" in env:
+        values["idle_seconds"] = _int("KIOSK_IDLE_SECONDS", env["KIOSK_IDLE_SECONDS"], 5, 86400)
+    if "FRAME_ANCESTORS" in env:
+        text = env["FRAME_ANCESTORS"].strip()
+        if any(c in text for c in ";,\n\r"):
+            raise SettingsError(f"FRAME_ANCESTORS={text!r}: give space-separated sources, e.g. 'self' https://museum.example")
+        values["frame_ancestors"] = text or "'none'"
+    if "COMPRESS" in env:
+        values["compress"] = _bool("COMPRESS", env["COMPRESS"])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)

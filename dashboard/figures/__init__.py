@@ -1,0 +1,1 @@
+"""Figure builders: pure functions, data and state in, figure out."""

@@ -1,0 +1,308 @@
+"""The map: base geometry built once at start-up, then small ``Patch`` updates per view.
+
+Trace order is fixed (see ``MapGeometry.trace_index``) so a year or filter change only
+rewrites widths, sizes, colours and hover text of existing traces.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from dash import Patch
+
+from geodata import Dataset
+
+from .. import styles
+from ..i18n import number, t
+from ..queries import all_route_keys, origin_counts_in, portless_flows, route_key, routes
+from ..state import ViewState
+from ..summary import status_label
+
+GEO_VIEW = dict(lonaxis_range=[121.0, 145.0], lataxis_range=[30.5, 45.5])
+CURVE_POINTS = 24
+
+
+def _geojson(gdf) -> dict:
+    """Features with only the id kept: names go to hover text, not to every payload."""
+    slim = gdf[["id", "geometry"]]
+    return json.loads(slim.to_json(drop_id=True))
+
+
+def _curve(lon0, lat0, lon1, lat1, bend=0.18) -> tuple[list[float], list[float]]:
+    """A quadratic Bézier arc from port to port, bent to the right of travel, so two
+    routes between nearby ports stay apart and direction reads as a sweep."""
+    mx, my = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+    dx, dy = lon1 - lon0, lat1 - lat0
+    cx, cy = mx + dy * bend, my - dx * bend
+    s = np.linspace(0.0, 1.0, CURVE_POINTS)
+    lons = (1 - s) ** 2 * lon0 + 2 * (1 - s) * s * cx + s**2 * lon1
+    lats = (1 - s) ** 2 * lat0 + 2 * (1 - s) * s * cy + s**2 * lat1
+    return [round(v, 4) for v in lons], [round(v, 4) for v in lats]
+
+
+def _mercator_y(lat: float) -> float:
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def _arrow_angle(lons, lats) -> float:
+    """Screen angle (degrees clockwise from up) of the last segment on a Mercator map."""
+    dx = lons[-1] - lons[-3]
+    dy = _mercator_y(lats[-1]) - _mercator_y(lats[-3])
+    return round(math.degrees(math.atan2(dx, dy)), 1)
+
+
+@dataclass(frozen=True)
+class MapGeometry:
+    """Everything about the map that does not depend on the view: built once."""
+
+    geojson: dict            # layer name -> FeatureCollection (ids only)
+    route_keys: tuple[str, ...]
+    curves: dict             # route key -> (lons, lats)
+    reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
+    trace_index: dict        # role -> index of its trace
+
+
+def build_geometry(dataset: Dataset) -> MapGeometry:
+    geojson = {name: _geojson(gdf) for name, gdf in dataset.layers.items()}
+    places = dataset.places.set_index("id")
+    keys = tuple(all_route_keys(dataset))
+    curves = {}
+    for key in keys:
+        embark, dest = key.split(">")
+        a, b = places.loc[embark], places.loc[dest]
+        curves[key] = _curve(a["lon"], a["lat"], b["lon"], b["lat"])
+    drawn = dataset.drawn_flows
+    reference = int(drawn["persons"].max())  # the largest single-year route (1960)
+    roles = ["countries", "japan", "korea", "jp_region_lines"]
+    roles += [f"route:{k}" for k in keys]
+    roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
+    return MapGeometry(geojson, keys, curves, reference, {r: i for i, r in enumerate(roles)})
+
+
+def _boundary_lines(gdf) -> tuple[list, list]:
+    """Outlines of the traditional regions as one line trace (None separates rings)."""
+    lons, lats = [], []
+    for geom in gdf.geometry.boundary:
+        parts = getattr(geom, "geoms", [geom])
+        for part in parts:
+            xs, ys = part.xy
+            lons += [round(x, 3) for x in xs] + [None]
+            lats += [round(y, 3) for y in ys] + [None]
+    return lons, lats
+
+
+def _names(dataset: Dataset, layer: str, lang: str) -> dict:
+    gdf = dataset.layers[layer]
+    return dict(zip(gdf["id"], gdf[f"name_{lang}"]))
+
+
+def korea_layer(state: ViewState) -> str:
+    return "kr_provinces_1945" if state.layer == "1945" else "kr_provinces_today"
+
+
+def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth:
+    ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
+    names = _names(dataset, layer, lang)
+    return go.Choropleth(
+        geojson=geometry.geojson[layer], featureidkey="properties.id", locations=ids,
+        z=[0] * len(ids), zmin=0, zmax=1, colorscale=[[0, colour], [1, colour]], showscale=False,
+        marker_line_color=styles.BORDER_COLOUR, marker_line_width=0.5,
+        text=[names[i] for i in ids], hovertemplate="%{text}<extra></extra>", name=name,
+    )
+
+
+def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool = False) -> go.Figure:
+    """The whole map for a view. Called once per page load; later changes are Patches."""
+    lang = state.lang
+    places = dataset.places
+    fig = go.Figure()
+    fig.add_trace(_region_trace(geometry, dataset, "countries", lang, styles.OTHER_LAND_COLOUR, "countries"))
+    fig.add_trace(_region_trace(geometry, dataset, "jp_prefectures", lang, styles.LAND_COLOUR, "japan"))
+    fig.add_trace(_region_trace(geometry, dataset, korea_layer(state), lang, styles.LAND_COLOUR, "korea"))
+    lons, lats = _boundary_lines(dataset.layers["jp_regions"])
+    fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", hoverinfo="skip", name="regions",
+                                line=dict(color=styles.REGION_BORDER_COLOUR, width=1.2)))
+    for key in geometry.route_keys:
+        rl, rt = geometry.curves[key]
+        fig.add_trace(go.Scattergeo(lon=rl, lat=rt, mode="lines", hoverinfo="skip", name=key,
+                                    line=dict(width=0, color=styles.STATUS_STYLE["documented"][0])))
+    ends = [geometry.curves[k] for k in geometry.route_keys]
+    fig.add_trace(go.Scattergeo(
+        lon=[c[0][-1] for c in ends], lat=[c[1][-1] for c in ends], mode="markers", hoverinfo="skip",
+        name="arrows", marker=dict(symbol="triangle-up", size=[0] * len(ends),
+                                   angle=[_arrow_angle(*c) for c in ends], angleref="up",
+                                   color=[styles.STATUS_STYLE["documented"][0]] * len(ends))))
+    mids = [(c[0][len(c[0]) // 2], c[1][len(c[1]) // 2]) for c in ends]
+    fig.add_trace(go.Scattergeo(
+        lon=[m[0] for m in mids], lat=[m[1] for m in mids], mode="markers", name="route_hover",
+        customdata=list(geometry.route_keys), text=[""] * len(mids),
+        hovertemplate="%{text}<extra></extra>",
+        marker=dict(size=14, color="rgba(0,0,0,0)")))
+    fig.add_trace(go.Scattergeo(lon=[], lat=[], mode="markers+text", name="portless", text=[],
+                                hovertemplate="%{hovertext}<extra></extra>", textposition="bottom center",
+                                marker=dict(symbol="circle-open", size=26, line=dict(width=2.5),
+                                            color=styles.STATUS_STYLE["documented"][0])))
+    for kind, symbol, role in (("embarkation_port", "circle", "ports_embark"),
+                               ("destination_port", "square", "ports_dest")):
+        ports = places[places["kind"] == kind]
+        symbols = [f"{symbol}-open" if u == "yes" else symbol for u in ports["uncertain"]]
+        fig.add_trace(go.Scattergeo(
+            lon=list(ports["lon"]), lat=list(ports["lat"]), mode="markers+text", name=role,
+            text=list(ports[f"name_{lang}"]), customdata=list(ports["id"]),
+            textposition="middle right" if kind == "embarkation_port" else "middle left",
+            textfont=dict(size=13 if not kiosk else 17, color="#111"),
+            hovertemplate="%{text}<extra></extra>",
+            marker=dict(symbol=symbols, size=11 if not kiosk else 15, color=styles.EMBARK_COLOUR,
+                        line=dict(color="white", width=1.5))))
+    fig.add_trace(go.Scattergeo(lon=[134.0], lat=[40.3], mode="text", text=[t(lang, "sea_name")],
+                                hoverinfo="skip", name="sea_label",
+                                textfont=dict(size=14 if not kiosk else 18, color="#3c5a73")))
+    fig.update_geos(
+        projection_type="mercator", showland=False, showocean=False, showcoastlines=False,
+        showcountries=False, showlakes=False, showframe=False, bgcolor=styles.SEA_COLOUR,
+        **GEO_VIEW,
+    )
+    fig.update_layout(
+        margin=dict(l=0, r=0, t=0, b=0), showlegend=False, paper_bgcolor="white",
+        font=dict(family=styles.FONT_FAMILY), dragmode=False if kiosk else "pan",
+        uirevision="map", clickmode="event",
+        hoverlabel=dict(font=dict(family=styles.FONT_FAMILY, size=14)),
+    )
+    _apply_view(fig, dataset, geometry, state)
+    return fig
+
+
+def _route_hover(route, dataset: Dataset, lang: str) -> str:
+    places = dataset.places.set_index("id")
+    embark, dest = places.loc[route.embark, f"name_{lang}"], places.loc[route.dest, f"name_{lang}"]
+    persons = t(lang, "unknown_value") if route.total.persons is None else number(route.total.persons, lang)
+    years = f"{route.years[0]}" if len(route.years) == 1 else f"{route.years[0]}–{route.years[-1]}"
+    sailings = t(lang, "unknown_value") if route.total.sailings is None else str(route.total.sailings)
+    uncertain = f"<br><i>{t(lang, 'legend_uncertain')}</i>" if route.uncertain else ""
+    return (f"<b>{embark} → {dest}</b>{uncertain}<br>{t(lang, 'hover_persons')}: {persons}"
+            f"<br>{t(lang, 'hover_years')}: {years}<br>{t(lang, 'hover_sailings')}: {sailings}"
+            f"<br>{t(lang, 'hover_status')}: {status_label([route.total.status], lang)}"
+            f"<br>{t(lang, 'hover_sources')}: {', '.join(route.total.source_ids)}")
+
+
+def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
+    """Every view-dependent property of the map, as ``{(trace index, path): value}``.
+
+    Both the full figure and the Patch are made from this, so they cannot drift apart.
+    """
+    lang = state.lang
+    idx = geometry.trace_index
+    selected = routes(dataset, state)
+    updates: dict = {}
+    arrow_sizes, arrow_colours, hover = [], [], []
+    for key in geometry.route_keys:
+        route = selected.get(key)
+        i = idx[f"route:{key}"]
+        if route is None or route.total.persons == 0:
+            updates[(i, "line.width")] = 0
+            updates[(i, "opacity")] = 0
+            arrow_sizes.append(0)
+            arrow_colours.append(styles.STATUS_STYLE["documented"][0])
+            hover.append("")
+            continue
+        colour, dash, _, _ = styles.STATUS_STYLE[route.total.status]
+        width = styles.width_for(route.total.persons, geometry.reference_persons)
+        updates[(i, "line.width")] = width
+        updates[(i, "line.dash")] = dash
+        updates[(i, "line.color")] = colour
+        updates[(i, "opacity")] = 0.5 if route.uncertain else 0.9
+        arrow_sizes.append(round(10 + width * 0.8, 1))
+        arrow_colours.append(colour)
+        hover.append(_route_hover(route, dataset, lang))
+    updates[(idx["arrows"], "marker.size")] = arrow_sizes
+    updates[(idx["arrows"], "marker.color")] = arrow_colours
+    updates[(idx["route_hover"], "text")] = hover
+    updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
+
+    # departures with no recorded destination: a ring at the port, never a guessed line
+    portless = portless_flows(dataset, state)
+    places = dataset.places.set_index("id")
+    ring_lon, ring_lat, ring_text, ring_hover = [], [], [], []
+    for port, rows in portless[portless["embark_port_id"] != ""].groupby("embark_port_id"):
+        persons = None if rows["persons"].isna().any() else int(rows["persons"].sum())
+        shown = t(lang, "unknown_value") if persons is None else number(persons, lang)
+        ring_lon.append(float(places.loc[port, "lon"]))
+        ring_lat.append(float(places.loc[port, "lat"]))
+        ring_text.append(f"{shown} → ?")
+        ring_hover.append(
+            f"<b>{places.loc[port, f'name_{lang}']} → ?</b><br>{t(lang, 'hover_persons')}: {shown}"
+            f"<br>{t(lang, 'hover_years')}: {', '.join(str(y) for y in sorted(set(rows['year'])))}"
+            f"<br>{t(lang, 'legend_destination')}: {t(lang, 'port_not_recorded')}"
+            f"<br>{t(lang, 'hover_status')}: {status_label(rows['status'], lang)}"
+            f"<br>{t(lang, 'hover_sources')}: {', '.join(dict.fromkeys(s for ids in rows['source_ids'] for s in ids))}")
+    i = idx["portless"]
+    updates[(i, "lon")] = ring_lon
+    updates[(i, "lat")] = ring_lat
+    updates[(i, "text")] = ring_text
+    updates[(i, "hovertext")] = ring_hover
+
+    # prefectures: shaded only where a documented count exists; the rest stay neutral
+    counts = origin_counts_in(dataset, state)
+    japan = geometry.geojson["jp_prefectures"]["features"]
+    japan_ids = [f["properties"]["id"] for f in japan]
+    by_region = {r: int(p) for r, p in zip(counts["region_id"], counts["persons"]) if p == p}
+    names = _names(dataset, "jp_prefectures", lang)
+    z, text = [], []
+    for pid in japan_ids:
+        if pid in by_region:
+            z.append(1)
+            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(by_region[pid], lang)}"
+                        f" ({t(lang, 'status_documented')}, partial)<br>{t(lang, 'hover_sources')}: "
+                        + ", ".join(counts.loc[counts['region_id'] == pid, 'source_ids'].iloc[0]))
+        else:
+            z.append(0)
+            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_no_count')}")
+    j = idx["japan"]
+    updates[(j, "z")] = z
+    updates[(j, "text")] = text
+    updates[(j, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SCALE[0][1]]]
+    selected_region = state.region
+    for role, layer in (("japan", "jp_prefectures"), ("korea", korea_layer(state)), ("countries", "countries")):
+        ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
+        updates[(idx[role], "marker.line.width")] = [2.5 if r == selected_region else 0.5 for r in ids]
+        updates[(idx[role], "marker.line.color")] = [
+            styles.SELECTED_COLOUR if r == selected_region else styles.BORDER_COLOUR for r in ids]
+    return updates
+
+
+def _apply_view(fig: go.Figure, dataset, geometry, state) -> None:
+    for (i, path), value in view_updates(dataset, geometry, state).items():
+        fig.data[i].update(_nested(path, value))
+
+
+def _nested(path: str, value) -> dict:
+    keys = path.split(".")
+    out: dict = {keys[-1]: value}
+    for key in reversed(keys[:-1]):
+        out = {key: out}
+    return out
+
+
+def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_changed: bool) -> Patch:
+    """Only what a view change alters: widths, colours, sizes and hover text."""
+    patch = Patch()
+    if layer_changed:
+        layer = korea_layer(state)
+        ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
+        names = _names(dataset, layer, state.lang)
+        k = geometry.trace_index["korea"]
+        patch["data"][k]["geojson"] = geometry.geojson[layer]
+        patch["data"][k]["locations"] = ids
+        patch["data"][k]["z"] = [0] * len(ids)
+        patch["data"][k]["text"] = [names[i] for i in ids]
+    for (i, path), value in view_updates(dataset, geometry, state).items():
+        target = patch["data"][i]
+        keys = path.split(".")
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = value
+    return patch

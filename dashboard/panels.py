@@ -1,0 +1,158 @@
+"""The text views beside the map: table rows, sources, events, sailings, origins, legend.
+
+Pure builders: (dataset, state) in, plain rows or Dash components out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from geodata import Dataset
+
+from . import styles
+from .i18n import number, t
+from .queries import (
+    events_in,
+    origin_counts_in,
+    place_name,
+    sailings_in,
+    selected_flows,
+    sources_for,
+    view_source_ids,
+)
+from .state import ViewState
+
+TABLE_COLUMNS = ("year", "route", "persons", "sailings", "status", "sources", "drawn", "note")
+
+
+def route_text(dataset: Dataset, row, lang: str) -> str:
+    name = lambda pid: place_name(dataset, pid, lang)  # noqa: E731
+    if not row.embark_port_id:
+        return t(lang, "port_not_recorded")
+    if not row.dest_port_id:
+        return f"{name(row.embark_port_id)} → ? ({t(lang, 'port_not_recorded')})"
+    dests = [name(row.dest_port_id)] + [name(d) for d in row.dest_alternatives]
+    suffix = " (?)" if row.dest_alternatives else ""
+    return f"{name(row.embark_port_id)} → {' / '.join(dests)}{suffix}"
+
+
+def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
+    """The rows behind the view, with alternative readings, unknowns spelled out."""
+    lang = state.lang
+    rows = []
+    for row in selected_flows(dataset, state, include_readings=True).itertuples():
+        rows.append({
+            "year": int(row.year),
+            "route": route_text(dataset, row, lang),
+            "persons": None if pd.isna(row.persons) else int(row.persons),
+            "sailings": "" if pd.isna(row.sailings) else int(row.sailings),
+            "status": t(lang, f"status_{row.status}"),
+            "sources": "; ".join(row.source_ids),
+            "drawn": t(lang, "drawn_yes") if row.drawn == "yes" else t(lang, "drawn_no"),
+            "note": row.note,
+        })
+    return rows
+
+
+def table_columns(lang: str) -> list[dict]:
+    return [
+        {"id": "year", "name": t(lang, "col_year"), "type": "numeric"},
+        {"id": "route", "name": t(lang, "col_route")},
+        {"id": "persons", "name": t(lang, "col_persons"), "type": "numeric",
+         "format": {"specifier": ","}},
+        {"id": "sailings", "name": t(lang, "col_sailings")},
+        {"id": "status", "name": t(lang, "col_status")},
+        {"id": "sources", "name": t(lang, "col_sources")},
+        {"id": "drawn", "name": t(lang, "col_drawn")},
+        {"id": "note", "name": t(lang, "col_note")},
+    ]
+
+
+def citation_text(row) -> str:
+    pages = f", pp. {row.pages}" if row.pages else ""
+    return f"{row.author}, “{row.title}”, {row.publication}, {row.year}{pages}."
+
+
+def sources_panel(dataset: Dataset, state: ViewState) -> list:
+    items = []
+    for row in sources_for(dataset, view_source_ids(dataset, state)).itertuples():
+        where = row.location
+        link = html.A(where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
+        items.append(html.Li([
+            html.Strong(f"[{row.id}] "), citation_text(row), " ", html.Span(link, className="where"),
+            html.Div(row.reliability, className="reliability"),
+        ], id=f"source-{row.id}"))
+    return [html.Ol(items, className="sources-list")]
+
+
+def _date_label(date: str, precision: str) -> str:
+    return date
+
+
+def timeline_panel(dataset: Dataset, state: ViewState) -> list:
+    lang = state.lang
+    events = events_in(dataset, state)
+    if not len(events):
+        return [html.P(t(lang, "events_none"), className="empty")]
+    return [html.Ol([
+        html.Li([html.Time(_date_label(r.date, r.date_precision), dateTime=r.date), " ",
+                 getattr(r, f"text_{lang}"), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")])
+        for r in events.itertuples()
+    ], className="timeline")]
+
+
+def sailings_panel(dataset: Dataset, state: ViewState) -> list:
+    lang = state.lang
+    rows = sailings_in(dataset, state)
+    if not len(rows):
+        return [html.P(t(lang, "sailings_none"), className="empty")]
+    items = []
+    for r in rows.itertuples():
+        bits = [f"No. {r.number}", r.date]
+        if r.embark_port_id:
+            dest = place_name(dataset, r.dest_port_id, lang) if r.dest_port_id else "?"
+            bits.append(f"{place_name(dataset, r.embark_port_id, lang)} → {dest}")
+        if not pd.isna(r.persons):
+            bits.append(f"{t(lang, 'hover_persons')}: {number(int(r.persons), lang)}")
+        if r.ships:
+            bits.append(r.ships)
+        if r.cargo:
+            bits.append(r.cargo)
+        items.append(html.Li([" · ".join(bits), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")]))
+    return [html.Ul(items, className="sailings")]
+
+
+def origins_panel(dataset: Dataset, state: ViewState) -> list:
+    """What is (and is not) known about where returnees lived, said plainly."""
+    lang = state.lang
+    out = [html.P(t(lang, "no_breakdown"), className="no-breakdown")]
+    counts = origin_counts_in(dataset, state)
+    for r in counts.itertuples():
+        out.append(html.P([html.Strong(f"{_region(dataset, r.region_id, lang)}: "),
+                           f"~{number(int(r.persons), lang)} ({r.completeness}, {r.date_start}–{r.date_end}). ",
+                           r.note, " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")]))
+    for r in dataset.origin_shares.itertuples():
+        out.append(html.P([t(lang, "origin_south", share=r.share_text, source="; ".join(r.source_ids)),
+                           " ", r.note]))
+    return out
+
+
+def _region(dataset: Dataset, region_id: str, lang: str) -> str:
+    rows = dataset.regions[dataset.regions["id"] == region_id]
+    return str(rows.iloc[0][f"name_{lang}"]) if len(rows) else region_id
+
+
+def legend(lang: str, reference: int) -> html.Div:
+    """The map legend in words and line samples, outside the plot so it prints and reads."""
+    items = []
+    for status in ("documented", "derived", "compiled", "estimated", "unknown"):
+        colour, _, _, dasharray = styles.STATUS_STYLE[status]
+        sample = html.Span(className=f"line-sample status-{status}", style={"borderTopColor": colour})
+        items.append(html.Li([sample, t(lang, f"legend_{status}")]))
+    items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
+    items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))
+    items.append(html.Li([html.Span("■", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_destination")]))
+    items.append(html.Li(t(lang, "legend_width", persons=number(10_000, lang),
+                           px=round(styles.MAX_WIDTH_PX * 10_000 / reference, 1))))
+    return html.Ul(items, className="legend")

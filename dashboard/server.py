@@ -1,0 +1,132 @@
+"""The Flask side: health check, downloads, security headers, compression.
+
+Downloads take the same query as the page (``?from=1960&to=1961&port=niigata``) and nothing
+else from the request: no file paths, no free text reaches the file system.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import geopandas as gpd
+import pandas as pd
+from flask import Flask, Response, request
+from shapely.geometry import LineString, Point
+
+from geodata import DATASET_VERSION, Dataset
+
+from .config import Settings
+from .figures.map import MapGeometry
+from .queries import selected_flows
+from .state import PARAMS, StateContext, parse_params
+
+EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternatives", "persons",
+                  "sailings", "status", "drawn", "reading_of", "source_ids", "formula", "note")
+
+
+def _state_from_request(context: StateContext):
+    params = {name: request.args.get(name, "") for name in PARAMS}
+    return parse_params(params, context)[0]
+
+
+def flows_csv(dataset: Dataset, state) -> str:
+    """The flow rows of a view (with alternative readings), unknown persons left empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in selected_flows(dataset, state, include_readings=True).itertuples():
+        values = []
+        for column in EXPORT_COLUMNS:
+            value = getattr(row, column)
+            if isinstance(value, tuple):
+                value = ";".join(value)
+            elif not isinstance(value, str) and pd.isna(value):
+                value = ""  # unknown stays empty, never 0
+            values.append(value)
+        writer.writerow(values)
+    return out.getvalue()
+
+
+def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
+    """Drawn flows of a view as GeoJSON: the drawn arc for each route, a point at the port
+    of departure where the destination is not recorded."""
+    places = dataset.places.set_index("id")
+    records = []
+    for row in selected_flows(dataset, state).itertuples():
+        if not row.embark_port_id:
+            continue
+        dests = [row.dest_port_id, *row.dest_alternatives] if row.dest_port_id else [""]
+        for dest in dests:
+            if dest:
+                lons, lats = geometry.curves[f"{row.embark_port_id}>{dest}"]
+                shape = LineString(zip(lons, lats))
+            else:
+                port = places.loc[row.embark_port_id]
+                shape = Point(port["lon"], port["lat"])
+            records.append({
+                "flow_id": row.id, "year": int(row.year), "embark_port_id": row.embark_port_id,
+                "dest_port_id": dest or None, "dest_uncertain": bool(row.dest_alternatives),
+                "persons": None if pd.isna(row.persons) else int(row.persons),
+                "status": row.status, "source_ids": ";".join(row.source_ids), "note": row.note,
+                "geometry": shape,
+            })
+    frame = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326") if records else \
+        gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
+    data = json.loads(frame.to_json(na="null"))
+    data["metadata"] = {"dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
+                        "crs": "EPSG:4326", "note": "persons null means unknown, not zero"}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def content_security_policy(settings: Settings, script_hashes: list[str]) -> str:
+    hashes = " ".join(script_hashes)  # already quoted by Dash
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' {hashes}".strip(),
+        # Dash components and Plotly set inline styles; no inline script is allowed.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        f"frame-ancestors {settings.frame_ancestors}",
+    ])
+
+
+def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: StateContext,
+            settings: Settings, csp: str) -> None:
+    @server.route("/healthz")
+    def healthz():
+        body = {"status": "ok", "dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
+                "years": len(context.years)}
+        return Response(json.dumps(body), mimetype="application/json",
+                        headers={"Cache-Control": "no-store"})
+
+    @server.route("/export/flows.csv")
+    def export_csv():
+        body = flows_csv(dataset, _state_from_request(context))
+        return Response(body, mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="returns-flows.csv"'})
+
+    @server.route("/export/flows.geojson")
+    def export_geojson():
+        body = flows_geojson(dataset, geometry, _state_from_request(context))
+        return Response(body, mimetype="application/geo+json",
+                        headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
+
+    frame_option = "DENY" if settings.frame_ancestors == "'none'" else None
+
+    @server.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", csp)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        if frame_option:
+            response.headers["X-Frame-Options"] = frame_option
+        return response
