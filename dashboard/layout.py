@@ -59,7 +59,7 @@ def year_slider(years: tuple[int, ...], state: ViewState, lang: str) -> dcc.Rang
     return dcc.RangeSlider(
         id=ids.YEARS, min=0, max=len(years) - 1, step=1, allowCross=False,
         value=[years.index(state.year_from), years.index(state.year_to)], marks=marks,
-        updatemode="mouseup",
+        updatemode="mouseup", allow_direct_input=False,
     )
 
 

@@ -27,6 +27,10 @@ class Total:
     status: str
     source_ids: tuple[str, ...] = ()
     sailings: int | None = None
+    #: when unknown under a filter: persons known to be inside, and persons who may or may
+    #: not be (their port or region is not recorded)
+    at_least: int | None = None
+    unsure: int | None = None
 
     @property
     def known(self) -> bool:
@@ -40,20 +44,21 @@ def _opt_int(value) -> int | None:
 def matches(dataset: Dataset, flow, state: ViewState) -> bool | None:
     """Does ``flow`` (a row of ``flows``) fall inside the state's region and port filters?
 
-    ``None`` when the record cannot say (a port filter on a row whose port is not recorded).
+    ``None`` when the record cannot say: the filter is on the Japanese side and the port of
+    departure is not recorded, or on the Korean side and the port of arrival is not.
     """
     if state.port:
         ports = {flow.embark_port_id, flow.dest_port_id, *flow.dest_alternatives} - {""}
         if state.port not in ports:
-            if (not flow.embark_port_id) or (not flow.dest_port_id):
-                return None
-            return False
+            japan_side = state.port in dataset.place_regions and "JPN" in dataset.place_regions[state.port]
+            missing = not flow.embark_port_id if japan_side else not flow.dest_port_id
+            return None if missing else False
     if state.region:
         if state.region in dataset.flow_regions[flow.id]:
             return True
-        if (not flow.embark_port_id) or (not flow.dest_port_id):
-            return None
-        return False
+        japan_side = "JPN" in dataset.region_ancestors.get(state.region, ())
+        missing = not flow.embark_port_id if japan_side else not flow.dest_port_id
+        return None if missing else False
     return True
 
 
@@ -81,8 +86,10 @@ def year_total(dataset: Dataset, year: int, state: ViewState) -> Total:
         elif verdict:
             inside.append(row)
     if unsure:
-        sources = tuple(dict.fromkeys(s for r in unsure for s in r.source_ids))
-        return Total(None, UNKNOWN, sources)
+        sources = tuple(dict.fromkeys(s for r in inside + unsure for s in r.source_ids))
+        known = combine(inside).persons if inside else 0
+        unsure_persons = combine(unsure).persons
+        return Total(None, UNKNOWN, sources, at_least=known, unsure=unsure_persons)
     if not inside:
         # every departure of the year is recorded elsewhere: none here (a real zero)
         zero_sources = tuple(dict.fromkeys(s for r in rows.itertuples() for s in r.source_ids))
@@ -102,7 +109,11 @@ def range_total(dataset: Dataset, state: ViewState) -> Total:
         return Total(0, "documented")
     sources = tuple(dict.fromkeys(s for t in totals for s in t.source_ids))
     if any(not t.known for t in totals):
-        return Total(None, UNKNOWN, sources)
+        parts = [t.persons if t.known else t.at_least for t in totals]
+        unsure = [t.unsure for t in totals if not t.known]
+        at_least = None if any(p is None for p in parts) else sum(parts)
+        unsure_sum = None if any(u is None for u in unsure) else sum(unsure)
+        return Total(None, UNKNOWN, sources, at_least=at_least, unsure=unsure_sum)
     status = weakest_status([t.status for t in totals])
     sailings = None if any(t.sailings is None for t in totals) else sum(t.sailings for t in totals)
     return Total(sum(t.persons for t in totals), status, sources, sailings)
@@ -128,40 +139,45 @@ class Route:
     years: tuple[int, ...]
 
 
-def route_key(embark: str, dest: str) -> str:
-    return f"{embark}>{dest}"
+def route_key(embark: str, dest: str, uncertain: bool = False) -> str:
+    """``niigata>chongjin``; an uncertain candidate destination gets its own key (and its
+    own line on the map), so certain and uncertain years are never merged."""
+    return f"{embark}>{dest}{'?' if uncertain else ''}"
+
+
+def parse_route_key(key: str) -> tuple[str, str, bool]:
+    embark, dest = key.split(">")
+    return embark, dest.rstrip("?"), dest.endswith("?")
 
 
 def routes(dataset: Dataset, state: ViewState) -> dict[str, Route]:
     """Selected persons per drawable route. Flows whose destination is uncertain count on
     the route to each candidate port, marked uncertain (the line is drawn differently)."""
     groups: dict[str, list] = {}
-    flags: dict[str, bool] = {}
     for row in selected_flows(dataset, state).itertuples():
-        if not (row.embark_port_id and row.dest_port_id):
-            continue
-        uncertain = bool(row.dest_alternatives)
-        for dest in (row.dest_port_id, *row.dest_alternatives):
-            key = route_key(row.embark_port_id, dest)
+        for key in _row_route_keys(row):
             groups.setdefault(key, []).append(row)
-            flags[key] = flags.get(key, False) or uncertain
     result = {}
     for key, rows in groups.items():
-        embark, dest = key.split(">")
+        embark, dest, uncertain = parse_route_key(key)
         years = tuple(sorted({int(r.year) for r in rows}))
-        result[key] = Route(key, embark, dest, flags[key], combine(rows), years)
+        result[key] = Route(key, embark, dest, uncertain, combine(rows), years)
     return result
+
+
+def _row_route_keys(row) -> list[str]:
+    if not (row.embark_port_id and row.dest_port_id):
+        return []
+    uncertain = bool(row.dest_alternatives)
+    return [route_key(row.embark_port_id, dest, uncertain)
+            for dest in (row.dest_port_id, *row.dest_alternatives)]
 
 
 def all_route_keys(dataset: Dataset) -> list[str]:
     """Every route any flow can draw (fixed at start-up, so the map's traces never change)."""
-    keys = []
+    keys: list[str] = []
     for row in dataset.drawn_flows.itertuples():
-        if row.embark_port_id and row.dest_port_id:
-            for dest in (row.dest_port_id, *row.dest_alternatives):
-                key = route_key(row.embark_port_id, dest)
-                if key not in keys:
-                    keys.append(key)
+        keys += [k for k in _row_route_keys(row) if k not in keys]
     return keys
 
 

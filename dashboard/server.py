@@ -19,7 +19,7 @@ from geodata import DATASET_VERSION, Dataset
 
 from .config import Settings
 from .figures.map import MapGeometry
-from .queries import selected_flows
+from .queries import route_key, selected_flows
 from .state import PARAMS, StateContext, parse_params
 
 EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternatives", "persons",
@@ -57,10 +57,11 @@ def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
     for row in selected_flows(dataset, state).itertuples():
         if not row.embark_port_id:
             continue
+        uncertain = bool(row.dest_alternatives)
         dests = [row.dest_port_id, *row.dest_alternatives] if row.dest_port_id else [""]
         for dest in dests:
             if dest:
-                lons, lats = geometry.curves[f"{row.embark_port_id}>{dest}"]
+                lons, lats = geometry.curves[route_key(row.embark_port_id, dest, uncertain)]
                 shape = LineString(zip(lons, lats))
             else:
                 port = places.loc[row.embark_port_id]

@@ -6,11 +6,21 @@ them, and it says "unknown" where the record is silent instead of writing a zero
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geodata import Dataset
 from geodata.tables import STATUSES
 
 from .i18n import number, t
-from .queries import Total, place_name, portless_flows, range_total, region_name, routes
+from .queries import (
+    Total,
+    origin_counts_in,
+    place_name,
+    portless_flows,
+    range_total,
+    region_name,
+    routes,
+)
 from .state import ViewState
 
 
@@ -26,8 +36,10 @@ def persons_label(n: int, lang: str) -> str:
 
 def status_label(statuses, lang: str) -> str:
     """One status, or several joined ("documented and derived") in order of strength."""
-    unique = sorted(set(statuses), key=STATUSES.index)
-    return t(lang, "summary_statuses_join").join(t(lang, f"status_{s}") for s in unique)
+    words = [t(lang, f"status_{s}") for s in sorted(set(statuses), key=STATUSES.index)]
+    if len(words) == 1:
+        return words[0]
+    return t(lang, "summary_statuses_join").join(words[:-1]) + t(lang, "summary_statuses_last") + words[-1]
 
 
 def filter_label(dataset: Dataset, state: ViewState, lang: str) -> str:
@@ -46,11 +58,18 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
     place = filter_label(dataset, state, lang)
     suffix = f" {t(lang, 'summary_filter', place=place)}" if place else ""
 
+    origin_note = _origin_note(dataset, state)
     if not total.known:
-        return t(lang, "summary_unknown", years=years) + suffix
+        if total.at_least is None or total.unsure is None:
+            return t(lang, "summary_unknown", years=years) + suffix
+        return t(lang, "summary_at_least", years=years, place=place or "—",
+                 persons=persons_label(total.at_least, lang),
+                 unsure=persons_label(total.unsure, lang)) + origin_note
     if total.persons == 0:
-        if place and total.sailings != 0:
-            return t(lang, "summary_none_in_filter", years=years, place=place)
+        unfiltered = range_total(dataset, replace(state, region="", port=""))
+        if place and unfiltered.persons != 0:
+            hint = f" {t(lang, 'summary_no_breakdown')}" if state.region else ""
+            return t(lang, "summary_none_in_filter", years=years, place=place) + hint + origin_note
         return t(lang, "summary_zero", years=years, status=status_label([total.status], lang)) + suffix
 
     drawn = {k: r for k, r in routes(dataset, state).items() if r.total.persons}
@@ -79,8 +98,9 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
         if len(embarks) == 1 and "" not in embarks:
             return t(lang, "summary_no_dest", years=years, persons=persons_label(total.persons, lang),
                      embark=name(embarks.pop()), status=status) + suffix
-        return t(lang, "summary_no_port", years=years, persons=persons_label(total.persons, lang),
-                 status=status) + suffix
+        if embarks == {""}:
+            return t(lang, "summary_no_port", years=years, persons=persons_label(total.persons, lang),
+                     status=status) + suffix
 
     # Several routes (or a range mixing known and unrecorded ports): total, then parts.
     sentence = t(lang, "summary_total", years=years, persons=persons_label(total.persons, lang),
@@ -98,12 +118,30 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
             parts.append(t(lang, "summary_part", embark=name(embark), dest=f"{dests} (?)",
                            persons=persons_label(group[0].total.persons, lang)))
     for row in portless.itertuples():
-        origin = name(row.embark_port_id) if row.embark_port_id else "?"
-        parts.append(t(lang, "summary_part", embark=origin, dest="?",
+        if row.embark_port_id:
+            label = f"{name(row.embark_port_id)} → ? ({t(lang, 'port_not_recorded')})"
+        else:
+            label = t(lang, "port_not_recorded")
+        parts.append(t(lang, "summary_part_unrouted", label=label,
                        persons=persons_label(int(row.persons), lang)))
     if parts:
         sentence += " " + t(lang, "summary_parts", parts="; ".join(parts))
     return sentence + suffix
+
+
+def _origin_note(dataset: Dataset, state: ViewState) -> str:
+    """A documented count of returnees who lived in the selected region, if there is one."""
+    if not state.region:
+        return ""
+    counts = origin_counts_in(dataset, state)
+    inside = counts[counts["region_id"].map(lambda r: state.region in dataset.region_ancestors.get(r, {r}))]
+    notes = []
+    for row in inside.itertuples():
+        notes.append(t(state.lang, "summary_origin_count", place=region_name(dataset, row.region_id, state.lang),
+                       n=number(int(row.persons), state.lang),
+                       start=row.date_start[:4], end=row.date_end[:4],
+                       sources="; ".join(row.source_ids)))
+    return "".join(f" {n}" for n in notes)
 
 
 def _statuses(dataset: Dataset, state: ViewState) -> list[str]:

@@ -18,7 +18,7 @@ from geodata import Dataset
 
 from .. import styles
 from ..i18n import number, t
-from ..queries import all_route_keys, origin_counts_in, portless_flows, route_key, routes
+from ..queries import all_route_keys, origin_counts_in, parse_route_key, portless_flows, routes
 from ..state import ViewState
 from ..summary import status_label
 
@@ -72,9 +72,10 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     keys = tuple(all_route_keys(dataset))
     curves = {}
     for key in keys:
-        embark, dest = key.split(">")
+        embark, dest, uncertain = parse_route_key(key)
         a, b = places.loc[embark], places.loc[dest]
-        curves[key] = _curve(a["lon"], a["lat"], b["lon"], b["lat"])
+        # uncertain candidates bend the other way, so they never hide a documented line
+        curves[key] = _curve(a["lon"], a["lat"], b["lon"], b["lat"], bend=-0.12 if uncertain else 0.18)
     drawn = dataset.drawn_flows
     reference = int(drawn["persons"].max())  # the largest single-year route (1960)
     roles = ["countries", "japan", "korea", "jp_region_lines"]
