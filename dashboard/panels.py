@@ -16,6 +16,7 @@ from .queries import (
     events_in,
     origin_counts_in,
     place_name,
+    region_name,
     sailings_in,
     selected_flows,
     sources_for,
@@ -41,15 +42,15 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     """The rows behind the view, with alternative readings, unknowns spelled out."""
     lang = state.lang
     rows = []
-    for row in selected_flows(dataset, state, include_readings=True).itertuples():
+    for row in selected_flows(dataset, state, include_readings=True):
         rows.append({
             "year": int(row.year),
             "route": route_text(dataset, row, lang),
-            "persons": None if pd.isna(row.persons) else int(row.persons),
-            "sailings": "" if pd.isna(row.sailings) else int(row.sailings),
+            "persons": row.persons,  # None shows as an empty cell; the status says unknown
+            "sailings": "" if row.sailings is None else row.sailings,
             "status": t(lang, f"status_{row.status}"),
             "sources": "; ".join(row.source_ids),
-            "drawn": t(lang, "drawn_yes") if row.drawn == "yes" else t(lang, "drawn_no"),
+            "drawn": t(lang, "drawn_yes") if row.drawn else t(lang, "drawn_no"),
             "note": row.note,
         })
     return rows
@@ -76,7 +77,7 @@ def citation_text(row) -> str:
 
 def sources_panel(dataset: Dataset, state: ViewState) -> list:
     items = []
-    for row in sources_for(dataset, view_source_ids(dataset, state)).itertuples():
+    for row in sources_for(dataset, view_source_ids(dataset, state)):
         where = row.location
         link = html.A(where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
         items.append(html.Li([
@@ -93,27 +94,27 @@ def _date_label(date: str, precision: str) -> str:
 def timeline_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     events = events_in(dataset, state)
-    if not len(events):
+    if not events:
         return [html.P(t(lang, "events_none"), className="empty")]
     return [html.Ol([
         html.Li([html.Time(_date_label(r.date, r.date_precision), dateTime=r.date), " ",
                  getattr(r, f"text_{lang}"), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")])
-        for r in events.itertuples()
+        for r in events
     ], className="timeline")]
 
 
 def sailings_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     rows = sailings_in(dataset, state)
-    if not len(rows):
+    if not rows:
         return [html.P(t(lang, "sailings_none"), className="empty")]
     items = []
-    for r in rows.itertuples():
+    for r in rows:
         bits = [f"No. {r.number}", r.date]
         if r.embark_port_id:
             dest = place_name(dataset, r.dest_port_id, lang) if r.dest_port_id else "?"
             bits.append(f"{place_name(dataset, r.embark_port_id, lang)} → {dest}")
-        if not pd.isna(r.persons):
+        if not pd.isna(r.persons):  # an unknown number is left out, not shown as 0
             bits.append(f"{t(lang, 'hover_persons')}: {number(int(r.persons), lang)}")
         if r.ships:
             bits.append(r.ships)
@@ -127,20 +128,14 @@ def origins_panel(dataset: Dataset, state: ViewState) -> list:
     """What is (and is not) known about where returnees lived, said plainly."""
     lang = state.lang
     out = [html.P(t(lang, "no_breakdown"), className="no-breakdown")]
-    counts = origin_counts_in(dataset, state)
-    for r in counts.itertuples():
-        out.append(html.P([html.Strong(f"{_region(dataset, r.region_id, lang)}: "),
+    for r in origin_counts_in(dataset, state):
+        out.append(html.P([html.Strong(f"{region_name(dataset, r.region_id, lang)}: "),
                            f"~{number(int(r.persons), lang)} ({r.completeness}, {r.date_start}–{r.date_end}). ",
                            r.note, " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")]))
-    for r in dataset.origin_shares.itertuples():
+    for r in dataset.origin_shares.itertuples(index=False):
         out.append(html.P([t(lang, "origin_south", share=r.share_text, source="; ".join(r.source_ids)),
                            " ", r.note]))
     return out
-
-
-def _region(dataset: Dataset, region_id: str, lang: str) -> str:
-    rows = dataset.regions[dataset.regions["id"] == region_id]
-    return str(rows.iloc[0][f"name_{lang}"]) if len(rows) else region_id
 
 
 def legend(lang: str, reference: int) -> html.Div:

@@ -11,7 +11,6 @@ import io
 import json
 
 import geopandas as gpd
-import pandas as pd
 from flask import Flask, Response, request
 from shapely.geometry import LineString, Point
 
@@ -36,14 +35,16 @@ def flows_csv(dataset: Dataset, state) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
-    for row in selected_flows(dataset, state, include_readings=True).itertuples():
+    for row in selected_flows(dataset, state, include_readings=True):
         values = []
         for column in EXPORT_COLUMNS:
             value = getattr(row, column)
             if isinstance(value, tuple):
                 value = ";".join(value)
-            elif not isinstance(value, str) and pd.isna(value):
+            elif value is None:
                 value = ""  # unknown stays empty, never 0
+            elif column == "drawn":
+                value = "yes" if value else "no"
             values.append(value)
         writer.writerow(values)
     return out.getvalue()
@@ -52,9 +53,8 @@ def flows_csv(dataset: Dataset, state) -> str:
 def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
     """Drawn flows of a view as GeoJSON: the drawn arc for each route, a point at the port
     of departure where the destination is not recorded."""
-    places = dataset.places.set_index("id")
     records = []
-    for row in selected_flows(dataset, state).itertuples():
+    for row in selected_flows(dataset, state):
         if not row.embark_port_id:
             continue
         uncertain = bool(row.dest_alternatives)
@@ -64,12 +64,12 @@ def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
                 lons, lats = geometry.curves[route_key(row.embark_port_id, dest, uncertain)]
                 shape = LineString(zip(lons, lats))
             else:
-                port = places.loc[row.embark_port_id]
-                shape = Point(port["lon"], port["lat"])
+                port = dataset.place_rows[row.embark_port_id]
+                shape = Point(port.lon, port.lat)
             records.append({
                 "flow_id": row.id, "year": int(row.year), "embark_port_id": row.embark_port_id,
                 "dest_port_id": dest or None, "dest_uncertain": bool(row.dest_alternatives),
-                "persons": None if pd.isna(row.persons) else int(row.persons),
+                "persons": row.persons,
                 "status": row.status, "source_ids": ";".join(row.source_ids), "note": row.note,
                 "geometry": shape,
             })

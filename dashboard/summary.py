@@ -20,6 +20,7 @@ from .queries import (
     range_total,
     region_name,
     routes,
+    selected_flows,
 )
 from .state import ViewState
 
@@ -92,7 +93,7 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
                      dest=name(first.dest), alt=name(second.dest),
                      status=status_label([first.total.status], lang)) + suffix
     if len(portless) and not drawn:
-        rows = list(portless.itertuples())
+        rows = portless
         embarks = {r.embark_port_id for r in rows}
         status = status_label([r.status for r in rows], lang)
         if len(embarks) == 1 and "" not in embarks:
@@ -117,13 +118,13 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
             dests = "/".join(name(r.dest) for r in group)
             parts.append(t(lang, "summary_part", embark=name(embark), dest=f"{dests} (?)",
                            persons=persons_label(group[0].total.persons, lang)))
-    for row in portless.itertuples():
+    for row in portless:
         if row.embark_port_id:
             label = f"{name(row.embark_port_id)} → ? ({t(lang, 'port_not_recorded')})"
         else:
             label = t(lang, "port_not_recorded")
         parts.append(t(lang, "summary_part_unrouted", label=label,
-                       persons=persons_label(int(row.persons), lang)))
+                       persons=persons_label(row.persons, lang)))
     if parts:
         sentence += " " + t(lang, "summary_parts", parts="; ".join(parts))
     return sentence + suffix
@@ -133,20 +134,13 @@ def _origin_note(dataset: Dataset, state: ViewState) -> str:
     """A documented count of returnees who lived in the selected region, if there is one."""
     if not state.region:
         return ""
-    counts = origin_counts_in(dataset, state)
-    inside = counts[counts["region_id"].map(lambda r: state.region in dataset.region_ancestors.get(r, {r}))]
     notes = []
-    for row in inside.itertuples():
+    for row in origin_counts_in(dataset, state, filtered=True):
         notes.append(t(state.lang, "summary_origin_count", place=region_name(dataset, row.region_id, state.lang),
-                       n=number(int(row.persons), state.lang),
-                       start=row.date_start[:4], end=row.date_end[:4],
-                       sources="; ".join(row.source_ids)))
+                       n=number(int(row.persons), state.lang), start=row.date_start[:4],
+                       end=row.date_end[:4], sources="; ".join(row.source_ids)))
     return "".join(f" {n}" for n in notes)
 
 
 def _statuses(dataset: Dataset, state: ViewState) -> list[str]:
-    from .queries import selected_flows
-
-    flows = selected_flows(dataset, state)
-    nonzero = flows[flows["persons"].fillna(1) > 0]
-    return list(nonzero["status"]) or ["documented"]
+    return [r.status for r in selected_flows(dataset, state) if r.persons != 0] or ["documented"]

@@ -21,6 +21,7 @@ import pandas as pd
 from . import DATASET_VERSION
 from .errors import DataError
 from .read import read_table
+from .records import DatedRecord, FlowRecord, dated_records, flow_records
 from .tables import TABLES
 from .validate import (
     Check,
@@ -68,6 +69,15 @@ class Dataset:
     #: sailings, weakest status, sources
     year_totals: pd.DataFrame
     checks: tuple[Check, ...]
+    #: the same rows as plain records, for fast per-view queries
+    flow_records: tuple[FlowRecord, ...] = ()
+    event_records: tuple[DatedRecord, ...] = ()
+    sailing_records: tuple[DatedRecord, ...] = ()
+    origin_count_records: tuple[DatedRecord, ...] = ()
+    #: place id -> row (namedtuple) and region id -> row (namedtuple)
+    place_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
+    region_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
+    source_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
 
     def __getattr__(self, name: str):  # dataset.flows, dataset.sources, ...
         tables = object.__getattribute__(self, "tables")
@@ -228,6 +238,7 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
     regions = _regions_table(layers)
     ancestors = _ancestors(regions)
     place_regions = _join_places(tables["places"], layers, ancestors, data_dir)
+    flow_regions = _flow_regions(tables["flows"], place_regions, ancestors)
     return Dataset(
         version=DATASET_VERSION,
         fingerprint=_fingerprint(data_dir, layers_dir),
@@ -236,9 +247,18 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
         regions=regions,
         region_ancestors=MappingProxyType(ancestors),
         place_regions=MappingProxyType(place_regions),
-        flow_regions=MappingProxyType(_flow_regions(tables["flows"], place_regions, ancestors)),
+        flow_regions=MappingProxyType(flow_regions),
         year_totals=year_totals(tables["flows"]),
         checks=tuple(checks),
+        flow_records=flow_records(tables["flows"], flow_regions),
+        event_records=dated_records(tables["events"], "id", "date", "date", ["place_id"], place_regions),
+        sailing_records=dated_records(tables["sailings"], "number", "date", "date",
+                                      ["embark_port_id", "dest_port_id"], place_regions),
+        origin_count_records=dated_records(tables["origin_counts"], "id", "date_start", "date_end", [],
+                                           place_regions, ancestors, "region_id"),
+        place_rows=MappingProxyType({r.id: r for r in tables["places"].itertuples(index=False)}),
+        region_rows=MappingProxyType({r.id: r for r in regions.itertuples(index=False)}),
+        source_rows=MappingProxyType({r.id: r for r in tables["sources"].itertuples(index=False)}),
     )
 
 

@@ -18,7 +18,7 @@ from geodata import Dataset
 
 from .. import styles
 from ..i18n import number, t
-from ..queries import all_route_keys, origin_counts_in, parse_route_key, portless_flows, routes
+from ..queries import all_route_keys, combine, origin_counts_in, parse_route_key, portless_flows, routes
 from ..state import ViewState
 from ..summary import status_label
 
@@ -60,6 +60,8 @@ class MapGeometry:
     """Everything about the map that does not depend on the view: built once."""
 
     geojson: dict            # layer name -> FeatureCollection (ids only)
+    ids: dict                # layer name -> feature ids in drawing order
+    names: dict              # layer name -> lang -> id -> name
     route_keys: tuple[str, ...]
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
@@ -68,6 +70,9 @@ class MapGeometry:
 
 def build_geometry(dataset: Dataset) -> MapGeometry:
     geojson = {name: _geojson(gdf) for name, gdf in dataset.layers.items()}
+    layer_ids = {name: [f["properties"]["id"] for f in fc["features"]] for name, fc in geojson.items()}
+    names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in ("en", "ja", "ko")}
+             for name, gdf in dataset.layers.items()}
     places = dataset.places.set_index("id")
     keys = tuple(all_route_keys(dataset))
     curves = {}
@@ -76,12 +81,12 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
         a, b = places.loc[embark], places.loc[dest]
         # uncertain candidates bend the other way, so they never hide a documented line
         curves[key] = _curve(a["lon"], a["lat"], b["lon"], b["lat"], bend=-0.12 if uncertain else 0.18)
-    drawn = dataset.drawn_flows
-    reference = int(drawn["persons"].max())  # the largest single-year route (1960)
+    # the largest single-year figure (1960) is drawn at MAX_WIDTH_PX on the fixed scale
+    reference = max(r.persons for r in dataset.flow_records if r.drawn and r.persons is not None)
     roles = ["countries", "japan", "korea", "jp_region_lines"]
     roles += [f"route:{k}" for k in keys]
     roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
-    return MapGeometry(geojson, keys, curves, reference, {r: i for i, r in enumerate(roles)})
+    return MapGeometry(geojson, layer_ids, names, keys, curves, reference, {r: i for i, r in enumerate(roles)})
 
 
 def _boundary_lines(gdf) -> tuple[list, list]:
@@ -96,18 +101,13 @@ def _boundary_lines(gdf) -> tuple[list, list]:
     return lons, lats
 
 
-def _names(dataset: Dataset, layer: str, lang: str) -> dict:
-    gdf = dataset.layers[layer]
-    return dict(zip(gdf["id"], gdf[f"name_{lang}"]))
-
-
 def korea_layer(state: ViewState) -> str:
     return "kr_provinces_1945" if state.layer == "1945" else "kr_provinces_today"
 
 
 def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth:
-    ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
-    names = _names(dataset, layer, lang)
+    ids = geometry.ids[layer]
+    names = geometry.names[layer][lang]
     return go.Choropleth(
         geojson=geometry.geojson[layer], featureidkey="properties.id", locations=ids,
         z=[0] * len(ids), zmin=0, zmax=1, colorscale=[[0, colour], [1, colour]], showscale=False,
@@ -178,8 +178,8 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
 
 
 def _route_hover(route, dataset: Dataset, lang: str) -> str:
-    places = dataset.places.set_index("id")
-    embark, dest = places.loc[route.embark, f"name_{lang}"], places.loc[route.dest, f"name_{lang}"]
+    embark = getattr(dataset.place_rows[route.embark], f"name_{lang}")
+    dest = getattr(dataset.place_rows[route.dest], f"name_{lang}")
     persons = t(lang, "unknown_value") if route.total.persons is None else number(route.total.persons, lang)
     years = f"{route.years[0]}" if len(route.years) == 1 else f"{route.years[0]}–{route.years[-1]}"
     sailings = t(lang, "unknown_value") if route.total.sailings is None else str(route.total.sailings)
@@ -225,21 +225,24 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
 
     # departures with no recorded destination: a ring at the port, never a guessed line
-    portless = portless_flows(dataset, state)
-    places = dataset.places.set_index("id")
+    by_port: dict[str, list] = {}
+    for row in portless_flows(dataset, state):
+        if row.embark_port_id:
+            by_port.setdefault(row.embark_port_id, []).append(row)
     ring_lon, ring_lat, ring_text, ring_hover = [], [], [], []
-    for port, rows in portless[portless["embark_port_id"] != ""].groupby("embark_port_id"):
-        persons = None if rows["persons"].isna().any() else int(rows["persons"].sum())
-        shown = t(lang, "unknown_value") if persons is None else number(persons, lang)
-        ring_lon.append(float(places.loc[port, "lon"]))
-        ring_lat.append(float(places.loc[port, "lat"]))
+    for port, rows in by_port.items():
+        place = dataset.place_rows[port]
+        total = combine(rows)
+        shown = t(lang, "unknown_value") if total.persons is None else number(total.persons, lang)
+        ring_lon.append(float(place.lon))
+        ring_lat.append(float(place.lat))
         ring_text.append(f"{shown} → ?")
         ring_hover.append(
-            f"<b>{places.loc[port, f'name_{lang}']} → ?</b><br>{t(lang, 'hover_persons')}: {shown}"
-            f"<br>{t(lang, 'hover_years')}: {', '.join(str(y) for y in sorted(set(rows['year'])))}"
+            f"<b>{getattr(place, f'name_{lang}')} → ?</b><br>{t(lang, 'hover_persons')}: {shown}"
+            f"<br>{t(lang, 'hover_years')}: {', '.join(str(y) for y in sorted({r.year for r in rows}))}"
             f"<br>{t(lang, 'legend_destination')}: {t(lang, 'port_not_recorded')}"
-            f"<br>{t(lang, 'hover_status')}: {status_label(rows['status'], lang)}"
-            f"<br>{t(lang, 'hover_sources')}: {', '.join(dict.fromkeys(s for ids in rows['source_ids'] for s in ids))}")
+            f"<br>{t(lang, 'hover_status')}: {status_label([r.status for r in rows], lang)}"
+            f"<br>{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
     i = idx["portless"]
     updates[(i, "lon")] = ring_lon
     updates[(i, "lat")] = ring_lat
@@ -247,18 +250,16 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(i, "hovertext")] = ring_hover
 
     # prefectures: shaded only where a documented count exists; the rest stay neutral
-    counts = origin_counts_in(dataset, state)
-    japan = geometry.geojson["jp_prefectures"]["features"]
-    japan_ids = [f["properties"]["id"] for f in japan]
-    by_region = {r: int(p) for r, p in zip(counts["region_id"], counts["persons"]) if p == p}
-    names = _names(dataset, "jp_prefectures", lang)
+    by_region = {r.region_id: r for r in origin_counts_in(dataset, state) if r.persons is not None}
+    names = geometry.names["jp_prefectures"][lang]
     z, text = [], []
-    for pid in japan_ids:
+    for pid in geometry.ids["jp_prefectures"]:
         if pid in by_region:
+            count = by_region[pid]
             z.append(1)
-            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(by_region[pid], lang)}"
-                        f" ({t(lang, 'status_documented')}, partial)<br>{t(lang, 'hover_sources')}: "
-                        + ", ".join(counts.loc[counts['region_id'] == pid, 'source_ids'].iloc[0]))
+            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(int(count.persons), lang)}"
+                        f" ({count.date_start[:4]}–{count.date_end[:4]}; {t(lang, 'status_' + count.status)},"
+                        f" {count.completeness})<br>{t(lang, 'hover_sources')}: {', '.join(count.source_ids)}")
         else:
             z.append(0)
             text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_no_count')}")
@@ -268,7 +269,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(j, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SCALE[0][1]]]
     selected_region = state.region
     for role, layer in (("japan", "jp_prefectures"), ("korea", korea_layer(state)), ("countries", "countries")):
-        ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
+        ids = geometry.ids[layer]
         updates[(idx[role], "marker.line.width")] = [2.5 if r == selected_region else 0.5 for r in ids]
         updates[(idx[role], "marker.line.color")] = [
             styles.SELECTED_COLOUR if r == selected_region else styles.BORDER_COLOUR for r in ids]
@@ -293,8 +294,8 @@ def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_c
     patch = Patch()
     if layer_changed:
         layer = korea_layer(state)
-        ids = [f["properties"]["id"] for f in geometry.geojson[layer]["features"]]
-        names = _names(dataset, layer, state.lang)
+        ids = geometry.ids[layer]
+        names = geometry.names[layer][state.lang]
         k = geometry.trace_index["korea"]
         patch["data"][k]["geojson"] = geometry.geojson[layer]
         patch["data"][k]["locations"] = ids

@@ -1,0 +1,78 @@
+"""Plain, immutable Python records of the small tables, built once at load.
+
+The tables have tens of rows; a view is answered by looping over these records in pure
+Python (microseconds), not by filtering DataFrames on every callback (milliseconds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+def _int_or_none(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+@dataclass(frozen=True)
+class FlowRecord:
+    id: str
+    year: int
+    date_start: str
+    date_end: str
+    origin_id: str
+    embark_port_id: str
+    dest_port_id: str
+    dest_alternatives: tuple[str, ...]
+    persons: int | None          # None: unknown (never zero)
+    sailings: int | None
+    status: str
+    drawn: bool                  # False: an alternative reading, listed but not counted
+    reading_of: str
+    source_ids: tuple[str, ...]
+    formula: str
+    note: str
+    regions: frozenset[str]      # every region its origin, ports or possible ports lie in
+
+
+@dataclass(frozen=True)
+class DatedRecord:
+    """An event, a sailing or an origin count: what views filter by date and place."""
+
+    key: str
+    year_start: int
+    year_end: int
+    place_ids: tuple[str, ...]
+    regions: frozenset[str]
+    row: tuple                   # the table row as a namedtuple, for display
+
+
+def flow_records(flows: pd.DataFrame, flow_regions) -> tuple[FlowRecord, ...]:
+    return tuple(
+        FlowRecord(
+            id=r.id, year=int(r.year), date_start=r.date_start, date_end=r.date_end,
+            origin_id=r.origin_id, embark_port_id=r.embark_port_id, dest_port_id=r.dest_port_id,
+            dest_alternatives=tuple(r.dest_alternatives), persons=_int_or_none(r.persons),
+            sailings=_int_or_none(r.sailings), status=r.status, drawn=r.drawn == "yes",
+            reading_of=r.reading_of, source_ids=tuple(r.source_ids), formula=r.formula, note=r.note,
+            regions=flow_regions[r.id],
+        )
+        for r in flows.itertuples(index=False)
+    )
+
+
+def dated_records(frame: pd.DataFrame, key: str, start: str, end: str, place_columns,
+                  place_regions, region_ancestors=None, region_column: str = "") -> tuple[DatedRecord, ...]:
+    records = []
+    for r in frame.itertuples(index=False):
+        places = tuple(getattr(r, c) for c in place_columns if getattr(r, c))
+        regions = set().union(*(place_regions[p] for p in places)) if places else set()
+        if region_column:
+            region = getattr(r, region_column)
+            regions |= set(region_ancestors.get(region, {region}))
+        records.append(DatedRecord(
+            key=str(getattr(r, key)), year_start=int(str(getattr(r, start))[:4]),
+            year_end=int(str(getattr(r, end))[:4]), place_ids=places, regions=frozenset(regions), row=r,
+        ))
+    return tuple(records)

@@ -1,0 +1,74 @@
+"""The one-sentence summary reads correctly for many selections, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.queries import range_total
+from dashboard.state import LANGS, ViewState
+from dashboard.summary import summary_sentence
+
+
+def fmt(n):
+    return f"{n:,}"
+
+
+def test_single_year_route_sentence(dataset):
+    state = ViewState(1960, 1960)
+    persons = range_total(dataset, state).persons
+    assert summary_sentence(dataset, state) == f"1960: {fmt(persons)} people left Niigata for Ch'ŏngjin (documented)."
+
+
+def test_range_gives_the_total_and_each_status(dataset):
+    state = ViewState(1959, 1984)
+    text = summary_sentence(dataset, state)
+    assert text.startswith(f"1959–1984: {fmt(range_total(dataset, state).persons)} people left Japan")
+    assert "documented, derived and compiled" in text
+    assert "Wŏnsan (?)" in text
+
+
+def test_early_returns(dataset):
+    assert "Sasebo for Hŭngnam" in summary_sentence(dataset, ViewState(1947, 1947))
+    assert "the port of arrival is not recorded" in summary_sentence(dataset, ViewState(1956, 1956))
+    assert "the ports are not recorded" in summary_sentence(dataset, ViewState(1957, 1957))
+
+
+def test_zero_years_say_no_sailings(dataset):
+    assert summary_sentence(dataset, ViewState(1968, 1970)) == "1968–1970: no sailings; no one left (documented)."
+
+
+def test_uncertain_destination_is_said(dataset):
+    text = summary_sentence(dataset, ViewState(1975, 1975))
+    assert "Ch'ŏngjin or Wŏnsan (destination uncertain; compiled)" in text
+
+
+def test_filter_with_no_flows_says_so_without_a_zero_figure(dataset):
+    text = summary_sentence(dataset, ViewState(1960, 1960, region="jp-kanto"))
+    assert text.startswith("1960, Kantō: no recorded departures.")
+    assert "no documented breakdown by prefecture" in text
+    assert " 0 " not in text
+
+
+def test_unknown_under_a_filter_is_never_zero(dataset):
+    text = summary_sentence(dataset, ViewState(1957, 1957, port="moji"))
+    assert "unknown" in text and "28" in text
+
+
+def test_documented_origin_count_is_mentioned(dataset):
+    text = summary_sentence(dataset, ViewState(1960, 1960, region="JP-17"))
+    assert "740" in text and "partial" in text and "TOKYOSHIMBUN2019" in text
+
+
+@pytest.mark.parametrize("lang, expected", [("ja", "49,036人"), ("ko", "49,036명")])
+def test_translated_summary(dataset, lang, expected):
+    text = summary_sentence(dataset, ViewState(1960, 1960, lang=lang))
+    assert expected in text and "1960" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_year_and_filter_gives_a_sentence(dataset, context, lang):
+    for year in dataset.years:
+        for region in ("", "JPN", "PRK", "JP-15", "jp-kanto", "k1945-south-hamgyeong"):
+            for port in ("", "niigata", "moji", "wonsan"):
+                text = summary_sentence(dataset, ViewState(year, year, region, port, lang))
+                assert str(year) in text and "{" not in text and "None" not in text
