@@ -143,7 +143,7 @@ def legend(lang: str, reference: int) -> html.Div:
     items = []
     for status in ("documented", "derived", "compiled", "estimated", "unknown"):
         colour, _, _, dasharray = styles.STATUS_STYLE[status]
-        sample = html.Span(className=f"line-sample status-{status}", style={"borderTopColor": colour})
+        sample = html.Span(className=f"line-sample status-{status}", style={"background": colour})
         items.append(html.Li([sample, t(lang, f"legend_{status}")]))
     items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
     items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))

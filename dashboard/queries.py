@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from geodata import Dataset
 from geodata.records import DatedRecord, FlowRecord
+from geodata.tables import STATUSES
 from geodata.validate import weakest_status
 
 from .state import ViewState
@@ -144,6 +145,8 @@ class Route:
     uncertain: bool  # the destination is one of several candidates
     total: Total
     years: tuple[int, ...]
+    #: persons by status, strongest first (a range mixes documented and compiled years)
+    by_status: tuple[tuple[str, int | None], ...] = ()
 
 
 def route_key(embark: str, dest: str, uncertain: bool = False) -> str:
@@ -176,7 +179,9 @@ def routes(dataset: Dataset, state: ViewState) -> dict[str, Route]:
     for key, rows in groups.items():
         embark, dest, uncertain = parse_route_key(key)
         years = tuple(sorted({r.year for r in rows}))
-        result[key] = Route(key, embark, dest, uncertain, combine(rows), years)
+        statuses = sorted({r.status for r in rows}, key=STATUSES.index)
+        by_status = tuple((s, combine([r for r in rows if r.status == s]).persons) for s in statuses)
+        result[key] = Route(key, embark, dest, uncertain, combine(rows), years, by_status)
     return result
 
 

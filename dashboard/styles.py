@@ -25,6 +25,7 @@ ORIGIN_SCALE = [[0.0, "#fde0c5"], [1.0, "#a63603"]]  # sequential, for documente
 EMBARK_COLOUR = "#1b1b1b"
 DEST_COLOUR = "#1b1b1b"
 FADED_BAR = "#c9c9c9"
+SPINE_COLOUR = "#1b1b1b"
 
 #: Width of a flow line on the fixed scale: MAX_WIDTH_PX at REFERENCE persons.
 MAX_WIDTH_PX = 20.0

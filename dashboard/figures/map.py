@@ -22,7 +22,7 @@ from ..queries import all_route_keys, combine, origin_counts_in, parse_route_key
 from ..state import ViewState
 from ..summary import status_label
 
-GEO_VIEW = dict(lonaxis_range=[121.0, 145.0], lataxis_range=[30.5, 45.5])
+GEO_VIEW = dict(lonaxis_range=[119.7, 145.7], lataxis_range=[30.5, 45.5])
 CURVE_POINTS = 24
 
 
@@ -85,6 +85,7 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     reference = max(r.persons for r in dataset.flow_records if r.drawn and r.persons is not None)
     roles = ["countries", "japan", "korea", "jp_region_lines"]
     roles += [f"route:{k}" for k in keys]
+    roles += [f"spine:{k}" for k in keys]
     roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
     return MapGeometry(geojson, layer_ids, names, keys, curves, reference, {r: i for i, r in enumerate(roles)})
 
@@ -127,10 +128,13 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
     lons, lats = _boundary_lines(dataset.layers["jp_regions"])
     fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", hoverinfo="skip", name="regions",
                                 line=dict(color=styles.REGION_BORDER_COLOUR, width=1.2)))
-    for key in geometry.route_keys:
-        rl, rt = geometry.curves[key]
-        fig.add_trace(go.Scattergeo(lon=rl, lat=rt, mode="lines", hoverinfo="skip", name=key,
-                                    line=dict(width=0, color=styles.STATUS_STYLE["documented"][0])))
+    # each route: a band whose width is persons, and a thin dark spine whose dash tells
+    # the status, so status never depends on colour alone and wide dots never appear
+    for role in ("route", "spine"):
+        for key in geometry.route_keys:
+            rl, rt = geometry.curves[key]
+            fig.add_trace(go.Scattergeo(lon=rl, lat=rt, mode="lines", hoverinfo="skip", name=f"{role}:{key}",
+                                        line=dict(width=0, color=styles.SPINE_COLOUR)))
     ends = [geometry.curves[k] for k in geometry.route_keys]
     fig.add_trace(go.Scattergeo(
         lon=[c[0][-1] for c in ends], lat=[c[1][-1] for c in ends], mode="markers", hoverinfo="skip",
@@ -159,7 +163,7 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
             hovertemplate="%{text}<extra></extra>",
             marker=dict(symbol=symbols, size=11 if not kiosk else 15, color=styles.EMBARK_COLOUR,
                         line=dict(color="white", width=1.5))))
-    fig.add_trace(go.Scattergeo(lon=[134.0], lat=[40.3], mode="text", text=[t(lang, "sea_name")],
+    fig.add_trace(go.Scattergeo(lon=[137.3], lat=[42.4], mode="text", text=[t(lang, "sea_name")],
                                 hoverinfo="skip", name="sea_label",
                                 textfont=dict(size=14 if not kiosk else 18, color="#3c5a73")))
     fig.update_geos(
@@ -184,9 +188,12 @@ def _route_hover(route, dataset: Dataset, lang: str) -> str:
     years = f"{route.years[0]}" if len(route.years) == 1 else f"{route.years[0]}–{route.years[-1]}"
     sailings = t(lang, "unknown_value") if route.total.sailings is None else str(route.total.sailings)
     uncertain = f"<br><i>{t(lang, 'legend_uncertain')}</i>" if route.uncertain else ""
+    parts = "; ".join(
+        f"{t(lang, 'status_' + s)} {t(lang, 'unknown_value') if n is None else number(n, lang)}"
+        for s, n in route.by_status)
     return (f"<b>{embark} → {dest}</b>{uncertain}<br>{t(lang, 'hover_persons')}: {persons}"
             f"<br>{t(lang, 'hover_years')}: {years}<br>{t(lang, 'hover_sailings')}: {sailings}"
-            f"<br>{t(lang, 'hover_status')}: {status_label([route.total.status], lang)}"
+            f"<br>{t(lang, 'hover_status')}: {parts}"
             f"<br>{t(lang, 'hover_sources')}: {', '.join(route.total.source_ids)}")
 
 
@@ -199,28 +206,32 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     idx = geometry.trace_index
     selected = routes(dataset, state)
     updates: dict = {}
-    arrow_sizes, arrow_colours, hover = [], [], []
+    arrow_sizes, arrow_colours, arrow_symbols, hover = [], [], [], []
     for key in geometry.route_keys:
         route = selected.get(key)
-        i = idx[f"route:{key}"]
+        i, j = idx[f"route:{key}"], idx[f"spine:{key}"]
         if route is None or route.total.persons == 0:
             updates[(i, "line.width")] = 0
-            updates[(i, "opacity")] = 0
+            updates[(j, "line.width")] = 0
             arrow_sizes.append(0)
             arrow_colours.append(styles.STATUS_STYLE["documented"][0])
+            arrow_symbols.append("triangle-up")
             hover.append("")
             continue
         colour, dash, _, _ = styles.STATUS_STYLE[route.total.status]
         width = styles.width_for(route.total.persons, geometry.reference_persons)
         updates[(i, "line.width")] = width
-        updates[(i, "line.dash")] = dash
         updates[(i, "line.color")] = colour
-        updates[(i, "opacity")] = 0.5 if route.uncertain else 0.9
-        arrow_sizes.append(round(10 + width * 0.8, 1))
+        updates[(i, "opacity")] = 0.35 if route.uncertain else 0.75
+        updates[(j, "line.width")] = 1.6
+        updates[(j, "line.dash")] = dash
+        arrow_sizes.append(round(12 + width * 0.7, 1))
         arrow_colours.append(colour)
+        arrow_symbols.append("triangle-up-open" if route.uncertain else "triangle-up")
         hover.append(_route_hover(route, dataset, lang))
     updates[(idx["arrows"], "marker.size")] = arrow_sizes
     updates[(idx["arrows"], "marker.color")] = arrow_colours
+    updates[(idx["arrows"], "marker.symbol")] = arrow_symbols
     updates[(idx["route_hover"], "text")] = hover
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
 
