@@ -4,12 +4,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   returns: {
     // Switching language reloads the page with ?lang=…, keeping the rest of the view.
     switchLanguage: function (lang) {
-      if (!lang) { return window.dash_clientside.no_update; }
+      // The page was built in the language of <main lang>; only a different choice reloads.
+      var main = document.querySelector('main.main');
+      var current = main ? main.lang : '';
+      if (current) { document.documentElement.lang = current; }
+      if (!lang || !current || lang === current) { return window.dash_clientside.no_update; }
       var params = new URLSearchParams(window.location.search);
-      if (params.get('lang') === lang || (!params.get('lang') && lang === 'en')) {
-        document.documentElement.lang = lang;
-        return window.dash_clientside.no_update;
-      }
       params.set('lang', lang);
       window.location.search = params.toString();
       return window.dash_clientside.no_update;

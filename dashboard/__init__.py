@@ -12,6 +12,7 @@ from . import callbacks, clientside, layout, server
 from .config import Settings, settings_from_env
 from .figures.map import build_geometry
 from .state import StateContext
+from .tour import default_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 
@@ -44,7 +45,7 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
                    {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
     )
     app.layout = layout.shell()
-    callbacks.register(app, dataset, geometry, context)
+    callbacks.register(app, dataset, geometry, context, default_tour(), settings.idle_seconds)
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp)

@@ -7,7 +7,7 @@ the view is in the URL and in the browser's ``dcc.Store``.
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, State, ctx, no_update
+from dash import ALL, Input, Output, Patch, State, ctx, no_update
 
 from geodata import DATASET_VERSION, Dataset
 
@@ -17,7 +17,9 @@ from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
 from .layout import build_page
 from .state import StateContext, ViewState, parse_query, to_query
+from .i18n import t
 from .summary import summary_sentence, years_label
+from .tour import Tour, caption_text, stop_state
 
 
 def citation(dataset: Dataset, state: ViewState, permalink: str) -> str:
@@ -27,7 +29,8 @@ def citation(dataset: Dataset, state: ViewState, permalink: str) -> str:
             f"{permalink}")
 
 
-def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext) -> None:
+def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext,
+             tour: Tour, idle_seconds: int = 90) -> None:
     def view_of(data) -> ViewState:
         return ViewState.from_dict(data, context)
 
@@ -37,7 +40,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     )
     def render_page(_pathname, search):
         state, notices = parse_query(search, context)
-        page = build_page(dataset, geometry, context, state, notices)
+        page = build_page(dataset, geometry, context, state, notices, tour, idle_seconds)
         return page, state.to_dict(), state.layer
 
     @app.callback(
@@ -113,9 +116,27 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     def update_summary(view):
         return summary_sentence(dataset, view_of(view))
 
-    @app.callback(Output(ids.TABLE, "data"), Input(ids.VIEW, "data"))
-    def update_table(view):
-        return panels.table_rows(dataset, view_of(view))
+    @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"))
+    def update_table(view, sort):
+        state = view_of(view)
+        return panels.table_component(panels.table_rows(dataset, state), state.lang, sort)
+
+    @app.callback(
+        Output(ids.TABLE_SORT_STATE, "data"),
+        Input({"type": ids.TABLE_SORT, "column": ALL}, "n_clicks"), State(ids.TABLE_SORT_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def sort_table(clicks, sort):
+        """A header click sorts by that column; a second click reverses the order."""
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not any(isinstance(c, int) and c > 0 for c in clicks or []):
+            return no_update
+        column = trigger.get("column")
+        if column not in panels.TABLE_COLUMNS:
+            return no_update
+        current = sort if isinstance(sort, dict) else {}
+        ascending = not current.get("ascending", True) if current.get("column") == column else True
+        return {"column": column, "ascending": ascending}
 
     @app.callback(
         Output(ids.TIMELINE, "children"), Output(ids.SAILINGS, "children"),
@@ -140,6 +161,52 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         permalink = base + query
         return (citation(dataset, state, permalink), permalink, permalink,
                 "/export/flows.csv" + query, "/export/flows.geojson" + query)
+
+    register_tour(app, dataset, context, tour)
+
+
+def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:
+    @app.callback(
+        Output(ids.TOUR_STATE, "data"), Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.TOUR, "className"), Output(ids.TOUR_CAPTION, "children"),
+        Output(ids.TOUR_SOURCES, "children"), Output(ids.TOUR_POSITION, "children"),
+        Input(ids.TOUR_START, "n_clicks"), Input(ids.TOUR_NEXT, "n_clicks"),
+        Input(ids.TOUR_PREV, "n_clicks"), Input(ids.TOUR_EXIT, "n_clicks"),
+        Input({"type": ids.TOUR_JUMP, "index": ALL}, "n_clicks"),
+        State(ids.TOUR_STATE, "data"), State(ids.VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    def step_tour(_start, _next, _prev, _exit, _jumps, tour_state, view):
+        """Move through the tour: each stop is a URL, so the view follows as for a link."""
+        trigger = ctx.triggered_id
+        current = ViewState.from_dict(view, context)
+        stop = step(tour_state, trigger, len(tour.stops))
+        if stop is None:  # left the tour: keep the view, hide the tour controls
+            return {"active": False, "stop": 0}, no_update, "tour inactive", "", "", ""
+        state = stop_state(tour.stops[stop], context, current.lang, current.mode)
+        caption, sources = caption_text(dataset, tour.stops[stop], state)
+        position = t(current.lang, "tour_stop_of", n=stop + 1, total=len(tour.stops))
+        return ({"active": True, "stop": stop}, to_query(state, context), "tour active", caption,
+                f"[{'; '.join(sources)}]", position)
+
+
+def step(tour_state, trigger, count: int) -> int | None:
+    """The stop to show after ``trigger``, or ``None`` to leave the tour."""
+    current = tour_state.get("stop", 0) if isinstance(tour_state, dict) else 0
+    current = current if isinstance(current, int) and 0 <= current < count else 0
+    active = isinstance(tour_state, dict) and tour_state.get("active") is True
+    if trigger == ids.TOUR_EXIT:
+        return None
+    if trigger == ids.TOUR_START or not active:
+        return 0
+    if trigger == ids.TOUR_NEXT:
+        return (current + 1) % count
+    if trigger == ids.TOUR_PREV:
+        return (current - 1) % count
+    if isinstance(trigger, dict) and trigger.get("type") == ids.TOUR_JUMP:
+        index = trigger.get("index")
+        return index if isinstance(index, int) and 0 <= index < count else current
+    return current
 
 
 def _is_selection() -> bool:

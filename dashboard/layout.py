@@ -6,7 +6,7 @@ for the view in the URL (called once per page load), after which callbacks patch
 
 from __future__ import annotations
 
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from geodata import Dataset
 
@@ -63,13 +63,48 @@ def year_slider(years: tuple[int, ...], state: ViewState, lang: str) -> dcc.Rang
     )
 
 
+def tour_panel(tour, lang: str) -> html.Section:
+    """The guided tour: start, step (buttons or arrow keys), jump to a stop, or leave."""
+    jumps = [html.Button(str(i + 1), id={"type": ids.TOUR_JUMP, "index": i}, n_clicks=0,
+                         className="button jump", **{"aria-label": t(lang, "tour_stop_of", n=i + 1, total=len(tour.stops))})
+             for i in range(len(tour.stops))]
+    return html.Section([
+        html.H2(tour.title[lang]),
+        html.Button(t(lang, "tour_start"), id=ids.TOUR_START, n_clicks=0, className="button tour-start"),
+        html.Div([
+            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **{"aria-live": "polite"}),
+            html.P(id=ids.TOUR_SOURCES, className="cite"),
+            html.Div([
+                html.Button(t(lang, "tour_prev"), id=ids.TOUR_PREV, n_clicks=0, className="button"),
+                html.Span(id=ids.TOUR_POSITION, className="tour-position"),
+                html.Button(t(lang, "tour_next"), id=ids.TOUR_NEXT, n_clicks=0, className="button"),
+                html.Button(t(lang, "tour_exit"), id=ids.TOUR_EXIT, n_clicks=0, className="button"),
+            ], className="tour-steps"),
+            html.Div(jumps, className="tour-jumps", role="group", **{"aria-label": t(lang, "tour_label")}),
+        ], className="tour-body"),
+        dcc.Store(id=ids.TOUR_STATE, data={"active": False, "stop": 0}),
+    ], id=ids.TOUR, className="tour inactive", **{"aria-label": t(lang, "tour_label")})
+
+
+def kiosk_overlay(lang: str, idle_seconds: int) -> html.Div:
+    """The "Still there?" countdown, driven by assets/kiosk.js (kiosk mode only)."""
+    return html.Div([
+        html.Div([
+            html.P(t(lang, "kiosk_still_there"), className="kiosk-question", id="kiosk-question"),
+            html.P(className="kiosk-countdown", id="kiosk-countdown",
+                   **{"data-template": t(lang, "kiosk_countdown", seconds="{seconds}")}),
+            html.Button(t(lang, "kiosk_continue"), id=ids.KIOSK_CONTINUE, className="button kiosk-continue"),
+        ], className="kiosk-dialog", role="alertdialog", **{"aria-labelledby": "kiosk-question"}),
+    ], id=ids.KIOSK, className="kiosk-overlay", hidden=True, **{"data-idle-seconds": str(idle_seconds)})
+
+
 def _labelled(label: str, control, for_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=for_id, className="control-label"), control],
                     className="control")
 
 
 def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
-               state: ViewState, notices: list) -> list:
+               state: ViewState, notices: list, tour=None, idle_seconds: int = 90) -> list:
     lang = state.lang
     kiosk = state.mode == "kiosk"
     years = context.years
@@ -113,7 +148,8 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         html.Button(t(lang, "clear_filters"), id=ids.CLEAR, n_clicks=0, className="button clear"),
     ], className="controls", **{"aria-label": "Controls"})
 
-    notice_items = [html.Li(t(lang, "notice_ignored", param=n.param, value=n.value)) for n in notices]
+    notice_items = [html.Li(t(lang, "notice_adjusted", param=n.param, value=n.value, shown=n.shown) if n.shown
+                            else t(lang, "notice_ignored", param=n.param, value=n.value)) for n in notices]
     map_block = html.Section([
         html.H2(t(lang, "map_title"), className="visually-hidden"),
         dcc.Graph(id=ids.MAP, figure=build_map_figure(dataset, geometry, state, kiosk),
@@ -135,15 +171,9 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
     ], className="chart-block")
     table = html.Section([
         html.H2(t(lang, "table_title"), id="table-heading"),
-        dash_table.DataTable(
-            id=ids.TABLE, columns=panels.table_columns(lang), data=[], sort_action="native",
-            style_as_list_view=True, page_action="none", export_format="none",
-            style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto",
-                        "fontFamily": "inherit", "padding": "4px 8px", "maxWidth": "18em"},
-            style_cell_conditional=[{"if": {"column_id": "note"}, "minWidth": "20em", "maxWidth": "32em",
-                                     "fontSize": "0.85rem"}],
-            style_header={"fontWeight": "bold"},
-        ),
+        html.Div(id=ids.TABLE, className="table-scroll", tabIndex="0", role="region",
+                 **{"aria-labelledby": "table-heading"}),
+        dcc.Store(id=ids.TABLE_SORT_STATE, data={"column": "year", "ascending": True}),
         html.Div([
             html.A(t(lang, "download_csv"), id=ids.DOWNLOAD_CSV, href="/export/flows.csv", className="button",
                    download="returns-flows.csv"),
@@ -174,6 +204,8 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         else html.Ul(id=ids.NOTICES, className="notices"),
         html.Main([
             html.Div([controls, map_block], className="left"),
-            html.Div([summary, chart, table, cite, details], className="right"),
+            html.Div([summary, tour_panel(tour, lang) if tour else None, chart, table, cite, details],
+                     className="right"),
         ], className=f"main mode-{state.mode}", lang=lang),
+        kiosk_overlay(lang, idle_seconds) if kiosk else None,
     ]

@@ -10,7 +10,7 @@ from dash import html
 
 from geodata import Dataset
 
-from . import styles
+from . import ids, styles
 from .i18n import number, t
 from .queries import (
     events_in,
@@ -56,18 +56,44 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     return rows
 
 
-def table_columns(lang: str) -> list[dict]:
-    return [
-        {"id": "year", "name": t(lang, "col_year"), "type": "numeric"},
-        {"id": "route", "name": t(lang, "col_route")},
-        {"id": "persons", "name": t(lang, "col_persons"), "type": "numeric",
-         "format": {"specifier": ","}},
-        {"id": "sailings", "name": t(lang, "col_sailings")},
-        {"id": "status", "name": t(lang, "col_status")},
-        {"id": "sources", "name": t(lang, "col_sources")},
-        {"id": "drawn", "name": t(lang, "col_drawn")},
-        {"id": "note", "name": t(lang, "col_note")},
-    ]
+def table_columns(lang: str) -> list[tuple[str, str]]:
+    keys = {"year": "col_year", "route": "col_route", "persons": "col_persons", "sailings": "col_sailings",
+            "status": "col_status", "sources": "col_sources", "drawn": "col_drawn", "note": "col_note"}
+    return [(column, t(lang, keys[column])) for column in TABLE_COLUMNS]
+
+
+def sort_rows(rows: list[dict], column: str, ascending: bool) -> list[dict]:
+    """Sort by a column; empty (unknown) values always go last, whatever the direction."""
+    if column not in TABLE_COLUMNS:
+        return rows
+    known = [r for r in rows if r[column] not in (None, "")]
+    unknown = [r for r in rows if r[column] in (None, "")]
+    key = (lambda r: r[column]) if column in ("year", "persons", "sailings") else (lambda r: str(r[column]))
+    return sorted(known, key=key, reverse=not ascending) + unknown
+
+
+def table_component(rows: list[dict], lang: str, sort: dict | None) -> html.Table:
+    """A real <table>: sortable by header buttons, readable by screen readers, printable."""
+    sort = sort if isinstance(sort, dict) else {}
+    column, ascending = sort.get("column", "year"), sort.get("ascending", True) is not False
+    rows = sort_rows(rows, column, ascending)
+    head = []
+    for key, label in table_columns(lang):
+        state = ("ascending" if ascending else "descending") if key == column else "none"
+        head.append(html.Th(html.Button([label, html.Span(" ▲" if state == "ascending" else " ▼" if state == "descending" else "",
+                                                          **{"aria-hidden": "true"})],
+                                        id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
+                            scope="col", **{"aria-sort": state}))
+    body = []
+    for row in rows:
+        cells = []
+        for key, _ in table_columns(lang):
+            value = row[key]
+            if key == "persons":
+                value = t(lang, "unknown_value") if value is None else number(value, lang)
+            cells.append(html.Td(value, className=f"col-{key}"))
+        body.append(html.Tr(cells))
+    return html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="flows-table")
 
 
 def citation_text(row) -> str:

@@ -12,6 +12,7 @@ import json
 
 import geopandas as gpd
 from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
 from shapely.geometry import LineString, Point
 
 from geodata import DATASET_VERSION, Dataset
@@ -111,7 +112,7 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
     @server.route("/export/flows.csv")
     def export_csv():
         body = flows_csv(dataset, _state_from_request(context))
-        return Response(body, mimetype="text/csv; charset=utf-8",
+        return Response(body, content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.csv"'})
 
     @server.route("/export/flows.geojson")
@@ -119,6 +120,21 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         body = flows_geojson(dataset, geometry, _state_from_request(context))
         return Response(body, mimetype="application/geo+json",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
+
+    @server.errorhandler(Exception)
+    def no_tracebacks(exc):
+        """A malformed request (a forged callback body, say) gets a short 400, not a 500
+        with a traceback; anything else is logged and answered without internals."""
+        if isinstance(exc, HTTPException):
+            return exc
+        if settings.debug:
+            raise exc
+        if request.path.endswith("/_dash-update-component"):
+            server.logger.warning("rejected a malformed callback request: %r", exc)
+            return Response(json.dumps({"error": "malformed callback request"}), status=400,
+                            mimetype="application/json")
+        server.logger.exception("error answering %s", request.path)
+        return Response("Internal error", status=500, mimetype="text/plain")
 
     frame_option = "DENY" if settings.frame_ancestors == "'none'" else None
 

@@ -71,10 +71,17 @@ class StateContext:
 
 @dataclass(frozen=True)
 class Notice:
-    """A parameter that was ignored, with the value that was given."""
+    """A parameter that was ignored (or, with ``shown``, adjusted), with the value given."""
 
     param: str
     value: str
+    shown: str = ""
+
+
+def _snap(year_from: int, year_to: int, years: tuple[int, ...]) -> tuple[int, int] | None:
+    """The recorded years inside a range (1950-1958 -> 1956-1957), or None if there are none."""
+    inside = [y for y in years if year_from <= y <= year_to]
+    return (inside[0], inside[-1]) if inside else None
 
 
 def _year(text: str, years: tuple[int, ...]) -> int | None:
@@ -118,6 +125,17 @@ def parse_params(params: dict[str, str], context: StateContext) -> tuple[ViewSta
         year_from = year_to
     elif year_to is None:
         year_to = year_from
+    year_from, year_to = sorted((year_from, year_to))
+    snapped = _snap(year_from, year_to, context.years)
+    if snapped is None:  # e.g. 1950: no return is recorded in those years
+        notices.append(Notice("from", str(year_from), f"{default.year_from}"))
+        notices.append(Notice("to", str(year_to), f"{default.year_to}"))
+        year_from, year_to = default.year_from, default.year_to
+    else:
+        for param, given, shown in (("from", year_from, snapped[0]), ("to", year_to, snapped[1])):
+            if given != shown and params.get(param):
+                notices.append(Notice(param, str(given), str(shown)))
+        year_from, year_to = snapped
     state = ViewState(
         year_from=year_from,
         year_to=year_to,

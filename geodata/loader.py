@@ -104,6 +104,8 @@ def read_layers(layers_dir: Path) -> dict[str, gpd.GeoDataFrame]:
             layers[name] = gpd.read_file(path)
         except Exception as exc:  # pyogrio raises several types for a broken file
             raise DataError(path, None, f"not a readable GeoJSON layer ({exc})") from None
+        if "id" not in layers[name].columns:
+            raise DataError(path, None, "layer has no 'id' property (rebuild with: python -m geodata build)")
     return layers
 
 
@@ -215,13 +217,28 @@ def run_checks(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR):
     tables = {name: read_table(data_dir, table) for name, table in TABLES.items()}
     layers = read_layers(layers_dir)
     region_ids = set().union(*(set(gdf["id"]) for gdf in layers.values()))
+
+    def summarised(results):
+        # each check family ends with an "all ok" line; drop it when one of its rows failed
+        results = list(results)
+        failed = any(not c.ok for c in results)
+        return [c for c in results if not (failed and c.ok and c.rule in ("layers", "references", "place-kind", "flows"))]
+
     checks = [
-        *check_layers(layers, layers_dir),
-        *check_references(tables, region_ids, data_dir),
-        *check_places(tables["places"], tables["flows"], tables["sailings"], data_dir),
-        *check_flows(tables["flows"], data_dir),
+        *summarised(check_layers(layers, layers_dir)),
+        *summarised(check_references(tables, region_ids, data_dir)),
+        *summarised(check_places(tables["places"], tables["flows"], tables["sailings"], data_dir)),
+        *summarised(check_flows(tables["flows"], data_dir)),
         *check_rules(tables, data_dir),
     ]
+    if all(c.ok for c in checks if c.rule.startswith("layer")):
+        ancestors = _ancestors(_regions_table(layers))
+        try:
+            _join_places(tables["places"], layers, ancestors, data_dir)
+        except DataError as exc:
+            checks.append(Check("place-region", False, exc.problem, file=str(exc.path), line=exc.line))
+        else:
+            checks.append(Check("place-region", True, "every place lies in a region of the layers"))
     return tables, layers, checks
 
 

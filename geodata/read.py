@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,10 @@ def parse_date(text: str) -> str:
     fmt = formats.get(len(text))
     if fmt is None:
         raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    dt.datetime.strptime(text, fmt)  # raises ValueError for 1960-02-30 and the like
+    try:
+        dt.datetime.strptime(text, fmt)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
     return text
 
 
@@ -40,6 +44,8 @@ def _parse_cell(text: str, col: Column):
             raise ValueError(f"year {value} is outside {FIRST_YEAR}-{LAST_YEAR}")
     elif col.kind == "float":
         value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"{text!r} is not a finite number")
     elif col.kind == "date":
         return parse_date(text)
     else:  # pragma: no cover - a programming error in tables.py
@@ -68,7 +74,7 @@ def read_table(data_dir: Path, table: Table) -> pd.DataFrame:
     if not path.is_file():
         raise DataError(path, None, "file not found")
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: Excel's BOM
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
             missing = [c for c in table.columns if c not in header]
@@ -110,5 +116,7 @@ def read_table(data_dir: Path, table: Table) -> pd.DataFrame:
         dup = frame[frame[table.key].duplicated()]
         if len(dup):
             first = dup.iloc[0]
-            raise DataError(path, int(first["line"]), f"duplicate id {first[table.key]!r}")
+            key = first[table.key]
+            shown = repr(key) if isinstance(key, str) else str(key)
+            raise DataError(path, int(first["line"]), f"duplicate id {shown}")
     return frame

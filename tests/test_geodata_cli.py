@@ -177,3 +177,24 @@ def test_check_missing_layer_says_how_to_rebuild(dirs):
     assert result.returncode != 0
     assert "countries.geojson" in result.stderr
     assert "python -m geodata build" in result.stderr
+
+
+def test_check_reports_a_place_in_no_region(dirs):
+    # load_dataset refuses this place; the checker must not pass it.
+    line = edit_csv(dirs[0] / "places.csv", "tokyo", "lat", "10.0")
+    edit_csv(dirs[0] / "places.csv", "tokyo", "lon", "160.0")
+    result = run_cli("check", "--data", str(dirs[0]), "--layers", str(dirs[1]))
+    assert result.returncode != 0
+    assert f"places.csv, line {line}" in result.stderr
+    assert "lies in no region" in result.stderr
+
+
+def test_check_does_not_print_ok_for_a_failed_check(dirs):
+    edit_csv(dirs[0] / "flows.csv", "f1959", "source_ids", "NOPE")
+    edit_csv(dirs[0] / "flows.csv", "f1961", "formula", "7000 - 5000")
+    result = run_cli("check", "--data", str(dirs[0]), "--layers", str(dirs[1]))
+    assert result.returncode != 0
+    assert re.search(r"^\s*FAIL\s+reference:source_ids:", result.stdout, re.M)
+    assert not re.search(r"^\s*ok\s+references:", result.stdout, re.M)
+    assert re.search(r"^\s*FAIL\s+derived-formula:", result.stdout, re.M)
+    assert not re.search(r"^\s*ok\s+flows:", result.stdout, re.M)

@@ -177,7 +177,7 @@ def test_year_totals_function_on_a_changed_frame(fixture_dataset):
     flows.loc[flows["id"] == "f1956b", "drawn"] = "yes"
     changed = year_totals(flows).set_index("year")
     assert changed.loc[1956, "persons"] == 43
-    assert fixture_dataset.year_totals.loc[fixture_dataset.year_totals["year"] == 1956, "persons"].item() == 23
+    assert fixture_dataset.year_totals.set_index("year").loc[1956, "persons"] == 23
 
 
 def test_fixture_place_and_flow_regions(fixture_dataset):
@@ -216,7 +216,8 @@ def test_layer_missing(dirs):
 
 
 def test_layer_not_readable(dirs):
-    (dirs[1] / "jp_regions.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    path = dirs[1] / "jp_regions.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     assert_data_error(load_error(dirs), "jp_regions.geojson", None, "not a readable GeoJSON layer")
 
 
@@ -254,3 +255,12 @@ def test_fixture_layers_are_tiny_and_in_wgs84():
         gdf = gpd.read_file(path)
         assert gdf.crs.to_epsg() == 4326
         assert gdf.geometry.is_valid.all()
+
+
+def test_layer_without_ids(dirs):
+    path = dirs[1] / "kr_provinces_today.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        del feature["properties"]["id"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert_data_error(load_error(dirs), "kr_provinces_today.geojson", None, "'id'")

@@ -132,7 +132,7 @@ def test_year_out_of_range(dirs):
 
 def test_impossible_date(dirs):
     line = edit_csv(dirs[0] / "flows.csv", "f1960a", "date_start", "1960-02-30")
-    assert_data_error(load_error(dirs), "flows.csv", line, "column 'date_start'", "day is out of range")
+    assert_data_error(load_error(dirs), "flows.csv", line, "column 'date_start'", "'1960-02-30' is not a real date")
 
 
 def test_badly_written_date(dirs):
@@ -184,3 +184,9 @@ def test_not_utf8(dirs):
     path = dirs[0] / "events.csv"
     path.write_bytes(path.read_bytes() + "e3,1960,year,,Caf\u00e9,x,y,FIXA\n".encode("latin-1"))
     assert_data_error(load_error(dirs), "events.csv", None, "not UTF-8")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_coordinate_not_a_number(dirs, value):
+    line = edit_csv(dirs[0] / "places.csv", "tokyo", "lat", value)
+    assert_data_error(load_error(dirs), "places.csv", line, "column 'lat'")

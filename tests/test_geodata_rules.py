@@ -245,9 +245,12 @@ def test_rule_over_an_unknown_part_is_not_taken_as_zero(dirs):
 
 
 def test_rules_count_only_drawn_rows(dirs):
-    # The alternative reading of 1956 may hold any figure: no rule counts it.
+    # The alternative reading of 1956 may hold any figure: rule total-1956 (23) does not count it.
     edit_csv(dirs[0] / "flows.csv", "f1956b", "persons", "999999")
     assert failed_checks(dirs) == []
+    edit_csv(dirs[0] / "flows.csv", "f1956", "persons", "20")
+    [check] = failed_checks(dirs)
+    assert (check.rule, check.expected, check.actual) == ("total-1956", 23, 20)
 
 
 def test_sum_sailings_rule(dirs):

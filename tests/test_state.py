@@ -68,3 +68,14 @@ def test_from_dict_validates_a_tampered_store(context):
     assert ViewState.from_dict("not a dict", context) == context.default
     state = ViewState.from_dict({"year_from": 1960, "year_to": 3000, "region": "JP-15", "lang": "xx"}, context)
     assert state.years == (1960, 1960) and state.region == "JP-15" and state.lang == "en"
+
+
+def test_years_without_a_recorded_return_snap_to_recorded_years(context):
+    state, notices = parse_query("?from=1950&to=1958", context)
+    assert state.years == (1956, 1957)
+    assert [(n.param, n.value, n.shown) for n in notices] == [("from", "1950", "1956"), ("to", "1958", "1957")]
+
+
+def test_a_range_with_no_recorded_year_falls_back_to_the_default(context):
+    state, notices = parse_query("?from=1950&to=1955", context)
+    assert state.years == context.default.years and [n.param for n in notices] == ["from", "to"]

@@ -1,7 +1,9 @@
 """Persons by year: one bar per year of the span, patterned by status, selection highlighted.
 
-Unknown years get no bar but a "?" mark on the axis (never a zero-height bar); documented
-zeros get a "0" label so a suspension reads as a fact, not as missing data.
+One trace per status (fixed order), so colour and pattern are plain values: plotly.js warns
+on a patterned bar whose colour is an array. Years outside the selection are faded with an
+opacity array. Unknown years get no bar but a "?" label; documented zeros get a "0" label,
+so a suspension reads as a fact, not as missing data.
 """
 
 from __future__ import annotations
@@ -10,53 +12,60 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from geodata import Dataset
+from geodata.tables import STATUSES
 
 from .. import styles
 from ..i18n import number, t
 from ..queries import year_series
 from ..state import ViewState
 
+FADED_OPACITY = 0.3
 
-def _bar_arrays(dataset: Dataset, state: ViewState) -> dict:
+
+def _trace_arrays(dataset: Dataset, state: ViewState) -> dict[str, dict]:
+    """For each status: the y, label, hover and opacity of every year (None: not this status)."""
     lang = state.lang
-    series = year_series(dataset, state)
-    years, heights, colours, patterns, labels, hover = [], [], [], [], [], []
-    unknown_years = []
-    for year, total in series:
+    arrays = {s: {"y": [], "text": [], "hovertext": [], "opacity": []} for s in STATUSES}
+    for year, total in year_series(dataset, state):
         inside = state.year_from <= year <= state.year_to
-        colour, _, pattern, _ = styles.STATUS_STYLE[total.status]
-        years.append(year)
-        heights.append(total.persons)  # None (unknown) draws no bar
-        colours.append(colour if inside else styles.FADED_BAR)
-        patterns.append(pattern)
-        if total.persons is None:
-            labels.append("?")
-            unknown_years.append(year)
-            shown = t(lang, "unknown_value")
-        else:
-            labels.append("0" if total.persons == 0 else "")
-            shown = number(total.persons, lang)
-        hover.append(f"<b>{year}</b><br>{t(lang, 'hover_persons')}: {shown}<br>"
-                     f"{t(lang, 'hover_status')}: {t(lang, 'status_' + total.status)}<br>"
-                     f"{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
-    return dict(years=years, heights=heights, colours=colours, patterns=patterns, labels=labels,
-                hover=hover, unknown_years=unknown_years)
+        shown = t(lang, "unknown_value") if total.persons is None else number(total.persons, lang)
+        hover = (f"<b>{year}</b><br>{t(lang, 'hover_persons')}: {shown}<br>"
+                 f"{t(lang, 'hover_status')}: {t(lang, 'status_' + total.status)}<br>"
+                 f"{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
+        for status, a in arrays.items():
+            mine = status == total.status
+            if not mine:
+                a["y"].append(None)
+                a["text"].append("")
+            elif total.persons is None:
+                a["y"].append(0)  # no bar height: the "?" label marks the unknown year
+                a["text"].append("?")
+            else:
+                a["y"].append(total.persons)
+                a["text"].append("0" if total.persons == 0 else "")
+            a["hovertext"].append(hover if mine else "")
+            a["opacity"].append(1.0 if inside else FADED_OPACITY)
+    return arrays
 
 
 def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) -> go.Figure:
-    arrays = _bar_arrays(dataset, state)
-    fig = go.Figure(go.Bar(
-        x=arrays["years"], y=arrays["heights"], customdata=arrays["years"],
-        text=arrays["labels"], textposition="outside", cliponaxis=False,
-        hovertext=arrays["hover"], hovertemplate="%{hovertext}<extra></extra>",
-        marker=dict(color=arrays["colours"], line=dict(color="#333", width=0.5),
-                    pattern=dict(shape=arrays["patterns"], fgcolor="#222", size=6, solidity=0.25)),
-    ))
+    years = list(dataset.years)
+    fig = go.Figure()
+    for status, a in _trace_arrays(dataset, state).items():
+        colour, _, pattern, _ = styles.STATUS_STYLE[status]
+        fig.add_trace(go.Bar(
+            x=years, y=a["y"], name=t(state.lang, f"status_{status}"), customdata=years,
+            text=a["text"], textposition="outside", cliponaxis=False,
+            hovertext=a["hovertext"], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(color=colour, opacity=a["opacity"], line=dict(color="#333", width=0.5),
+                        pattern=dict(shape=pattern, fgcolor="#222", size=6, solidity=0.25)),
+        ))
     fig.update_layout(
+        barmode="overlay", showlegend=False,
         margin=dict(l=56, r=10, t=10, b=36), height=210 if not kiosk else 260,
         paper_bgcolor="white", plot_bgcolor="white", bargap=0.15,
         font=dict(family=styles.FONT_FAMILY, size=13 if not kiosk else 16),
-        dragmode=False if kiosk else "select", selectdirection="h", clickmode="event+select",
+        dragmode=False if kiosk else "select", selectdirection="h", clickmode="event",
         yaxis=dict(title=t(state.lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
                    tickformat=","),
         xaxis=dict(range=[1945.5, 1985.5], dtick=5, tick0=1945, showgrid=False),
@@ -66,11 +75,10 @@ def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) ->
 
 
 def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
-    arrays = _bar_arrays(dataset, state)
     patch = Patch()
-    patch["data"][0]["y"] = arrays["heights"]
-    patch["data"][0]["text"] = arrays["labels"]
-    patch["data"][0]["hovertext"] = arrays["hover"]
-    patch["data"][0]["marker"]["color"] = arrays["colours"]
-    patch["data"][0]["marker"]["pattern"]["shape"] = arrays["patterns"]
+    for i, a in enumerate(_trace_arrays(dataset, state).values()):
+        patch["data"][i]["y"] = a["y"]
+        patch["data"][i]["text"] = a["text"]
+        patch["data"][i]["hovertext"] = a["hovertext"]
+        patch["data"][i]["marker"]["opacity"] = a["opacity"]
     return patch

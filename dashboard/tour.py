@@ -1,0 +1,83 @@
+"""Guided tours: data (``tours/*.yaml``), not code. Each stop is a view plus a caption whose
+figures are filled in from the dataset, with the sources behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from geodata import Dataset
+
+from .i18n import number
+from .queries import range_total
+from .state import LANGS, StateContext, ViewState, parse_params
+
+TOURS_DIR = Path(__file__).resolve().parent / "tours"
+_FIGURE = re.compile(r"\{persons(?:@(\d{4})-(\d{4}))?\}")
+
+
+class TourError(ValueError):
+    """A tour file names an impossible view or a caption is missing a language."""
+
+
+@dataclass(frozen=True)
+class Stop:
+    params: dict[str, str]          # the view, as URL parameters
+    caption: dict[str, str]         # lang -> caption template
+
+
+@dataclass(frozen=True)
+class Tour:
+    id: str
+    title: dict[str, str]
+    stops: tuple[Stop, ...]
+
+
+def read_tour(path: Path) -> Tour:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    stops = []
+    for number_, stop in enumerate(data["stops"], start=1):
+        params = {str(k): str(v) for k, v in (stop.get("view") or {}).items()}
+        caption = {str(k): str(v) for k, v in (stop.get("caption") or {}).items()}
+        missing = [lang for lang in LANGS if not caption.get(lang)]
+        if missing:
+            raise TourError(f"{path}: stop {number_} has no caption in {', '.join(missing)}")
+        stops.append(Stop(params, caption))
+    return Tour(str(data["id"]), {str(k): str(v) for k, v in data["title"].items()}, tuple(stops))
+
+
+@lru_cache(maxsize=None)
+def default_tour() -> Tour:
+    return read_tour(TOURS_DIR / "default.yaml")
+
+
+def stop_state(stop: Stop, context: StateContext, lang: str, mode: str) -> ViewState:
+    """The view of a stop, in the visitor's language and mode. Raises if the file names an
+    impossible view (a curator's mistake must not silently show another view)."""
+    state, notices = parse_params({**stop.params, "lang": lang, "mode": mode}, context)
+    if notices:
+        bad = ", ".join(f"{n.param}={n.value}" for n in notices)
+        raise TourError(f"tour stop {stop.params} has invalid parameter(s): {bad}")
+    return state
+
+
+def caption_text(dataset: Dataset, stop: Stop, state: ViewState) -> tuple[str, tuple[str, ...]]:
+    """The caption with its figures filled in from the dataset, and their source ids."""
+    sources: list[str] = []
+
+    def fill(match: re.Match) -> str:
+        view = state if match.group(1) is None else state.with_years(int(match.group(1)), int(match.group(2)))
+        total = range_total(dataset, view)
+        sources.extend(total.source_ids)
+        if total.persons is None:
+            raise TourError(f"caption figure {match.group(0)} is unknown for {view}")
+        return number(total.persons, state.lang)
+
+    text = _FIGURE.sub(fill, stop.caption[state.lang])
+    return text, tuple(dict.fromkeys(sources))
