@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash
+from flask import Flask
 
 from geodata import Dataset, load_cached
 
-from . import callbacks, clientside, layout, server
+from . import callbacks, clientside, layout, plotly_bundle, server
 from .config import Settings, settings_from_env
 from .figures.map import build_geometry
 from .state import StateContext
@@ -33,8 +34,12 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     dataset = dataset or load_cached()
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
+    server_app = Flask(__name__)
+    plotly_url = plotly_bundle.install(server_app)
     app = Dash(
         __name__,
+        server=server_app,
+        external_scripts=[plotly_url] if plotly_url else [],
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
         update_title=None,

@@ -17,7 +17,7 @@ from .i18n import t
 from .state import LANGS, StateContext, ViewState
 
 LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
-YEAR_MARKS = (1947, 1956, 1959, 1960, 1967, 1971, 1984)
+YEAR_MARKS = (1947, 1959, 1967, 1971, 1984)
 
 
 def shell() -> html.Div:

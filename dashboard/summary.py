@@ -84,14 +84,14 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
         route = certain[0]
         return t(lang, "summary_route", years=years, persons=persons_label(total.persons, lang),
                  embark=name(route.embark), dest=name(route.dest),
-                 status=status_label([route.total.status], lang)) + suffix
+                 status=status_label([s for s, _ in route.by_status], lang)) + suffix
     if not len(portless) and not certain and len(uncertain) == 2:
         first, second = uncertain
         if first.embark == second.embark and first.total == second.total:
             return t(lang, "summary_route_uncertain", years=years,
                      persons=persons_label(total.persons, lang), embark=name(first.embark),
                      dest=name(first.dest), alt=name(second.dest),
-                     status=status_label([first.total.status], lang)) + suffix
+                     status=status_label([s for s, _ in first.by_status], lang)) + suffix
     if len(portless) and not drawn:
         rows = portless
         embarks = {r.embark_port_id for r in rows}

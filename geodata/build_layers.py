@@ -371,7 +371,14 @@ def build_plotly_topojson(out_dir: Path, progress=print) -> dict[str, Path]:
     paths = {}
     for name in TOPOJSON_NAMES:
         path = out_dir / f"{name}.json"
-        progress(f"wrote {path.name} ({path.stat().st_size / 1024:.0f} KB)")
+        # Every base layer is hidden (the app draws its own Natural Earth layers), but a
+        # Choropleth still fetches this file: keep its layer names, drop its geometry, so
+        # the first page load does not carry ~110 KB (gzipped) that is never drawn.
+        full = json.loads(path.read_text(encoding="utf-8"))
+        empty = {"type": "Topology", "arcs": [],
+                 "objects": {k: {"type": "GeometryCollection", "geometries": []} for k in sorted(full["objects"])}}
+        path.write_text(json.dumps(empty, separators=(",", ":")) + "\n", encoding="utf-8")
+        progress(f"wrote {path.name} ({path.stat().st_size} bytes: layer names only, no geometry)")
         paths[name] = path
     return paths
 

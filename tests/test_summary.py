@@ -72,3 +72,8 @@ def test_every_year_and_filter_gives_a_sentence(dataset, context, lang):
             for port in ("", "niigata", "moji", "wonsan"):
                 text = summary_sentence(dataset, ViewState(year, year, region, port, lang))
                 assert str(year) in text and "{" not in text and "None" not in text
+
+
+def test_a_route_over_a_range_names_every_status(dataset):
+    text = summary_sentence(dataset, ViewState(1959, 1967))
+    assert "Niigata for Ch'ŏngjin (documented, derived and compiled)" in text

@@ -1,9 +1,10 @@
 """Persons by year: one bar per year of the span, patterned by status, selection highlighted.
 
-One trace per status (fixed order), so colour and pattern are plain values: plotly.js warns
-on a patterned bar whose colour is an array. Years outside the selection are faded with an
-opacity array. Unknown years get no bar but a "?" label; documented zeros get a "0" label,
-so a suspension reads as a fact, not as missing data.
+Bars are drawn as filled ``scatter`` rectangles, not ``bar`` traces, so the page can load
+Plotly's small geo bundle (choropleth, scatter, scattergeo only). Per status there are two
+traces, inside and outside the selected years (faded), so colour and pattern stay plain
+values. A transparent marker per year carries hover and click. Unknown years get no bar but
+a "?" label; documented zeros get a "0" label, so a suspension reads as a fact.
 """
 
 from __future__ import annotations
@@ -19,66 +20,89 @@ from ..i18n import number, t
 from ..queries import year_series
 from ..state import ViewState
 
+HALF_WIDTH = 0.4
 FADED_OPACITY = 0.3
+#: trace order: (status, inside selection) pairs, then the labels, then the hover markers
+SLOTS = [(status, inside) for status in STATUSES for inside in (True, False)]
 
 
-def _trace_arrays(dataset: Dataset, state: ViewState) -> dict[str, dict]:
-    """For each status: the y, label, hover and opacity of every year (None: not this status)."""
+def _rectangles(bars: list[tuple[int, int]]) -> tuple[list, list]:
+    xs, ys = [], []
+    for year, height in bars:
+        left, right = year - HALF_WIDTH, year + HALF_WIDTH
+        xs += [left, left, right, right, left, None]
+        ys += [0, height, height, 0, 0, None]
+    return xs, ys
+
+
+def _arrays(dataset: Dataset, state: ViewState) -> dict:
     lang = state.lang
-    arrays = {s: {"y": [], "text": [], "hovertext": [], "opacity": []} for s in STATUSES}
+    shapes = {slot: [] for slot in SLOTS}
+    label_x, label_y, labels, years, tops, hover = [], [], [], [], [], []
     for year, total in year_series(dataset, state):
         inside = state.year_from <= year <= state.year_to
+        height = total.persons or 0
+        if height:
+            shapes[(total.status, inside)].append((year, height))
+        if total.persons in (None, 0):  # "?" for unknown (no bar), "0" for a documented zero
+            label_x.append(year)
+            label_y.append(0)
+            labels.append("?" if total.persons is None else "0")
         shown = t(lang, "unknown_value") if total.persons is None else number(total.persons, lang)
-        hover = (f"<b>{year}</b><br>{t(lang, 'hover_persons')}: {shown}<br>"
-                 f"{t(lang, 'hover_status')}: {t(lang, 'status_' + total.status)}<br>"
-                 f"{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
-        for status, a in arrays.items():
-            mine = status == total.status
-            if not mine:
-                a["y"].append(None)
-                a["text"].append("")
-            elif total.persons is None:
-                a["y"].append(0)  # no bar height: the "?" label marks the unknown year
-                a["text"].append("?")
-            else:
-                a["y"].append(total.persons)
-                a["text"].append("0" if total.persons == 0 else "")
-            a["hovertext"].append(hover if mine else "")
-            a["opacity"].append(1.0 if inside else FADED_OPACITY)
-    return arrays
+        years.append(year)
+        tops.append(height)
+        hover.append(f"<b>{year}</b><br>{t(lang, 'hover_persons')}: {shown}<br>"
+                     f"{t(lang, 'hover_status')}: {t(lang, 'status_' + total.status)}<br>"
+                     f"{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
+    return {"shapes": {slot: _rectangles(bars) for slot, bars in shapes.items()},
+            "labels": (label_x, label_y, labels), "markers": (years, tops, hover)}
 
 
 def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) -> go.Figure:
-    years = list(dataset.years)
+    arrays = _arrays(dataset, state)
     fig = go.Figure()
-    for status, a in _trace_arrays(dataset, state).items():
+    for (status, inside) in SLOTS:
         colour, _, pattern, _ = styles.STATUS_STYLE[status]
-        fig.add_trace(go.Bar(
-            x=years, y=a["y"], name=t(state.lang, f"status_{status}"), customdata=years,
-            text=a["text"], textposition="outside", cliponaxis=False,
-            hovertext=a["hovertext"], hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(color=colour, opacity=a["opacity"], line=dict(color="#333", width=0.5),
-                        pattern=dict(shape=pattern, fgcolor="#222", size=6, solidity=0.25)),
+        xs, ys = arrays["shapes"][(status, inside)]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour, hoverinfo="skip",
+            line=dict(color="#333", width=0.5), opacity=1.0 if inside else FADED_OPACITY,
+            fillpattern=dict(shape=pattern, fgcolor="#222", size=6, solidity=0.25) if pattern else None,
+            name=t(state.lang, f"status_{status}"),
         ))
+    label_x, label_y, labels = arrays["labels"]
+    fig.add_trace(go.Scatter(x=label_x, y=label_y, text=labels, mode="text", textposition="top center",
+                             hoverinfo="skip", name="labels", textfont=dict(size=12, color="#333")))
+    years, tops, hover = arrays["markers"]
+    fig.add_trace(go.Scatter(
+        x=years, y=tops, mode="markers", name="years", customdata=years, hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", marker=dict(size=10, color="rgba(0,0,0,0)"),
+    ))
     fig.update_layout(
-        barmode="overlay", showlegend=False,
-        margin=dict(l=56, r=10, t=10, b=36), height=210 if not kiosk else 260,
-        paper_bgcolor="white", plot_bgcolor="white", bargap=0.15,
+        showlegend=False, hovermode="x", margin=dict(l=56, r=10, t=10, b=36),
+        height=210 if not kiosk else 260, paper_bgcolor="white", plot_bgcolor="white",
         font=dict(family=styles.FONT_FAMILY, size=13 if not kiosk else 16),
         dragmode=False if kiosk else "select", selectdirection="h", clickmode="event",
         yaxis=dict(title=t(state.lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
-                   tickformat=","),
-        xaxis=dict(range=[1945.5, 1985.5], dtick=5, tick0=1945, showgrid=False),
+                   tickformat=",", fixedrange=True),
+        xaxis=dict(range=[1945.5, 1985.5], dtick=5, tick0=1945, showgrid=False, fixedrange=True),
         uirevision="bars",
     )
     return fig
 
 
 def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
+    arrays = _arrays(dataset, state)
     patch = Patch()
-    for i, a in enumerate(_trace_arrays(dataset, state).values()):
-        patch["data"][i]["y"] = a["y"]
-        patch["data"][i]["text"] = a["text"]
-        patch["data"][i]["hovertext"] = a["hovertext"]
-        patch["data"][i]["marker"]["opacity"] = a["opacity"]
+    for i, slot in enumerate(SLOTS):
+        xs, ys = arrays["shapes"][slot]
+        patch["data"][i]["x"] = xs
+        patch["data"][i]["y"] = ys
+    label_x, label_y, labels = arrays["labels"]
+    patch["data"][len(SLOTS)]["x"] = label_x
+    patch["data"][len(SLOTS)]["y"] = label_y
+    patch["data"][len(SLOTS)]["text"] = labels
+    years, tops, hover = arrays["markers"]
+    patch["data"][len(SLOTS) + 1]["y"] = tops
+    patch["data"][len(SLOTS) + 1]["hovertext"] = hover
     return patch

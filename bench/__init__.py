@@ -1,0 +1,1 @@
+"""Performance measurements (benchmarks, not tests): ``python bench/run.py``. See README.md."""
