@@ -16,7 +16,10 @@ def _settings(argv=None):
     parser.add_argument("--port", type=int, help="port (default 8050, or $PORT)")
     parser.add_argument("--debug", action="store_true", default=None, help="Dash debug mode")
     args = parser.parse_args(argv)
-    return settings_from_env(host=args.host, port=args.port, debug=args.debug)
+    try:
+        return settings_from_env(host=args.host, port=args.port, debug=args.debug)
+    except SettingsError as exc:
+        sys.exit(f"Cannot start: {exc}")
 
 
 def _build(settings=None):

@@ -8,6 +8,7 @@ from dash import Dash
 from flask import Flask
 
 from geodata import Dataset, load_cached
+from geodata.loader import DATA_DIR, LAYERS_DIR
 
 from . import callbacks, clientside, layout, plotly_bundle, server
 from .config import Settings, settings_from_env
@@ -31,7 +32,8 @@ def state_context(dataset: Dataset, settings: Settings) -> StateContext:
 def create_app(dataset: Dataset | None = None, settings: Settings | None = None) -> Dash:
     """Build the app. Loads and validates the dataset once (a bad file stops here)."""
     settings = settings or settings_from_env()
-    dataset = dataset or load_cached()
+    if dataset is None:
+        dataset = load_cached(*(str(Path(d)) for d in (settings.data_dir or DATA_DIR, settings.layers_dir or LAYERS_DIR)))
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)

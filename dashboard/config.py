@@ -19,6 +19,8 @@ class Settings:
     idle_seconds: int = 90               # kiosk: time without a touch before "Still there?"
     frame_ancestors: str = "'none'"      # CSP frame-ancestors: who may embed the page
     compress: bool = True
+    data_dir: str = ""                   # override the built-in data (tests, curators' drafts)
+    layers_dir: str = ""
 
 
 def _bool(name: str, text: str) -> bool:
@@ -40,7 +42,8 @@ def _int(name: str, text: str, low: int, high: int) -> int:
 
 
 def settings_from_env(env=None, **overrides) -> Settings:
-    """Read HOST, PORT, DEBUG, DASHBOARD_MODE, KIOSK_IDLE_SECONDS, FRAME_ANCESTORS, COMPRESS."""
+    """Read HOST, PORT, DEBUG, DASHBOARD_MODE, KIOSK_IDLE_SECONDS, FRAME_ANCESTORS, COMPRESS,
+    DATA_DIR and LAYERS_DIR."""
     env = os.environ if env is None else env
     values: dict = {}
     if "HOST" in env:
@@ -63,5 +66,11 @@ def settings_from_env(env=None, **overrides) -> Settings:
         values["frame_ancestors"] = text or "'none'"
     if "COMPRESS" in env:
         values["compress"] = _bool("COMPRESS", env["COMPRESS"])
+    for name, key in (("DATA_DIR", "data_dir"), ("LAYERS_DIR", "layers_dir")):
+        if env.get(name, "").strip():
+            folder = env[name].strip()
+            if not os.path.isdir(folder):
+                raise SettingsError(f"{name}={folder!r}: no such folder")
+            values[key] = folder
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

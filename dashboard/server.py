@@ -140,6 +140,9 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
 
     @server.after_request
     def security_headers(response: Response) -> Response:
+        # assets are linked as /assets/x.css?m=<mtime>: that URL changes with the file
+        if request.path.startswith("/assets/") and request.args.get("m") and response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
