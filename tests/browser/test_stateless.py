@@ -58,6 +58,8 @@ def two_servers():
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait(timeout=10)
+            proc.stderr.close()
 
 
 def test_alternating_servers_give_the_same_view(browser, two_servers, dataset, context, log):

@@ -1,0 +1,431 @@
+"""The browser side of the benchmarks: Debian's headless Chromium driven by Playwright.
+
+Every page aborts any request that does not go to 127.0.0.1; every wait has a timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+from .common import CHROMIUM, CHROMIUM_ARGS, HOST, UPDATE_PATH, VIEWPORT, summarize
+
+APP_MAP_DRAWN = "#map .js-plotly-plot .choroplethlocation"
+#: the minimal page has no trace to draw: its geo subplot's layers exist once Plotly has laid
+#: the subplot out with its base map (after the topojson has arrived)
+MINIMAL_MAP_DRAWN = ".js-plotly-plot .geo .layer.bg"
+SLIDER_HANDLE = "#year-slider [role=slider]"
+
+# Installed before any page script: the time (performance.now(), ms since navigation start)
+# at which a selector first matches.
+_DRAWN_OBSERVER = """
+(selector) => {
+  const check = () => {
+    if (window.__benchDrawnAt === undefined && document.querySelector(selector)) {
+      window.__benchDrawnAt = performance.now();
+      return true;
+    }
+    return window.__benchDrawnAt !== undefined;
+  };
+  const start = () => {
+    if (check()) return;
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document.documentElement, {childList: true, subtree: true});
+  };
+  if (document.documentElement) start(); else document.addEventListener('readystatechange', start, {once: true});
+}
+"""
+
+
+@contextmanager
+def chromium():
+    """(playwright, browser) for Debian's Chromium; never downloads a browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _local_only(route) -> None:
+    host = urlsplit(route.request.url).hostname
+    if host in (HOST, "localhost") or route.request.url.startswith(("data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+class NetworkTracker:
+    """Counts a page's requests in flight, to wait until it has been quiet for a while."""
+
+    def __init__(self, page):
+        self.page = page
+        self.inflight = 0
+        self.last_change = time.monotonic()
+        self.failed: list[str] = []
+        self.update_errors: list[str] = []
+        page.on("request", self._start)
+        page.on("requestfinished", self._finish)
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _start(self, request):
+        self.inflight += 1
+        self.last_change = time.monotonic()
+
+    def _finish(self, request):
+        self.inflight = max(0, self.inflight - 1)
+        self.last_change = time.monotonic()
+
+    def _failed(self, request):
+        self._finish(request)
+        self.failed.append(request.url)
+
+    def _response(self, response):
+        if UPDATE_PATH in response.url and response.status >= 400:
+            self.update_errors.append(f"{response.status} {response.url}")
+
+    def wait_quiet(self, quiet: float = 0.3, timeout: float = 15.0) -> bool:
+        """Until no request has been in flight for ``quiet`` seconds (or ``timeout``)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.inflight == 0 and time.monotonic() - self.last_change >= quiet:
+                return True
+            self.page.wait_for_timeout(50)
+        return False
+
+
+def new_page(browser, **context_options):
+    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+# -- recording the bodies -----------------------------------------------------------------
+
+
+def _steps(page, tracker):
+    """The interactions recorded: (label, action). Each runs on the page as it is left by the
+    one before; an action that fails is reported and skipped."""
+
+    def goto(query):
+        def action():
+            page.goto(url + query)
+            page.wait_for_selector(APP_MAP_DRAWN)
+        return action
+
+    def keys(handle_index, key, times):
+        def action():
+            for _ in range(times):
+                page.locator(SLIDER_HANDLE).nth(handle_index).focus()
+                page.keyboard.press(key)
+                tracker.wait_quiet()
+        return action
+
+    def pick(dropdown_id, option_index):
+        def action():
+            page.click(f"#{dropdown_id}")
+            options = page.locator("[role=option]")
+            options.first.wait_for(timeout=5000)
+            options.nth(min(option_index, options.count() - 1)).click()
+            page.keyboard.press("Escape")
+        return action
+
+    def click(selector, times=1):
+        def action():
+            for _ in range(times):
+                page.locator(selector).first.click()
+                tracker.wait_quiet()
+        return action
+
+    def click_point(selector, index):
+        def action():
+            points = page.locator(selector)
+            box = points.nth(min(index, points.count() - 1)).bounding_box()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        return action
+
+    def play(seconds):
+        def action():
+            page.click("#play-button")
+            page.wait_for_timeout(int(seconds * 1000))
+            page.click("#play-button")
+        return action
+
+    url = page.url.split("?")[0]
+    sort = "[id='{\"column\":\"%s\",\"type\":\"table-sort\"}']"
+    return [
+        ("open /", goto("")),
+        ("year slider: start ArrowRight x2", keys(0, "ArrowRight", 2)),
+        ("year slider: end ArrowLeft", keys(1, "ArrowLeft", 1)),
+        ("region dropdown: pick", pick("region-dropdown", 12)),
+        ("port dropdown: pick", pick("port-dropdown", 0)),
+        ("layer radio: 1945", click("#layer-radio input[value='1945']")),
+        ("clear filters", click("#clear-filters")),
+        ("map: click a port", click_point("#map .scatterlayer .trace .point", 3)),
+        ("chart: click a year", click_point("#year-chart .scatterlayer .trace:last-child .point", 12)),
+        ("table: sort by persons x2", click(sort % "persons", 2)),
+        ("table: sort by year", click(sort % "year")),
+        ("reset map", click("#reset-map")),
+        ("tour: start", click("#tour-start")),
+        ("tour: next x3", click("#tour-next", 3)),
+        ("tour: previous", click("#tour-prev")),
+        ("tour: jump", click(".tour-jumps button >> nth=2")),
+        ("tour: exit", click("#tour-exit")),
+        ("play: two ticks", play(3.6)),
+        ("open ?lang=ja&from=1960&to=1961&region=JP-15", goto("?lang=ja&from=1960&to=1961&region=JP-15")),
+        ("open ?lang=ko&layer=1945&port=niigata", goto("?lang=ko&layer=1945&port=niigata")),
+        ("open ?mode=kiosk", goto("?mode=kiosk")),
+        ("open ?from=1950&region=nowhere (ignored values)", goto("?from=1950&region=nowhere")),
+    ]
+
+
+def record_bodies(browser, base_url: str, log=print) -> tuple[list[dict], list[str]]:
+    """Drive the real page and keep every callback request the browser sends:
+    [{"step", "path", "output", "body"}], and the steps that failed."""
+    context, page = new_page(browser)
+    recorded: list[dict] = []
+    state = {"step": "open /"}
+
+    def on_request(request):
+        if UPDATE_PATH in request.url and request.method == "POST" and request.post_data:
+            body = json.loads(request.post_data)
+            parts = urlsplit(request.url)
+            recorded.append({"step": state["step"], "path": parts.path + ("?" + parts.query if parts.query else ""),
+                             "output": body["output"], "body": body})
+
+    page.on("request", on_request)
+    tracker = NetworkTracker(page)
+    failed: list[str] = []
+    try:
+        page.goto(base_url + "/")
+        page.wait_for_selector(APP_MAP_DRAWN)
+        tracker.wait_quiet()
+        steps = _steps(page, tracker)[1:]  # "open /" is done
+        for label, action in steps:
+            state["step"] = label
+            try:
+                action()
+                tracker.wait_quiet()
+            except Exception as exc:  # noqa: BLE001 - a step that cannot run is reported
+                failed.append(f"{label}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+                log(f"  recording step failed: {failed[-1]}")
+                tracker.wait_quiet()
+    finally:
+        context.close()
+    return recorded, failed
+
+
+# -- first load ---------------------------------------------------------------------------
+
+
+def first_load(browser, url: str, drawn_selector: str, timeout: float = 60.0) -> dict:
+    """Bytes the browser received for a first visit with an empty cache: the sum of CDP
+    ``Network.loadingFinished.encodedDataLength`` (compressed bodies plus HTTP headers) of
+    every request until the map is drawn and the network has been idle for 0.5 s."""
+    context, page = new_page(browser)
+    cdp = context.new_cdp_session(page)
+    resources: dict[str, dict] = {}
+
+    def entry(params):
+        return resources.setdefault(params["requestId"], {"url": "", "type": "", "status": None,
+                                                           "encoding": "", "encoded": 0, "decoded": 0,
+                                                           "finished": False, "failed": False})
+
+    def will_send(params):
+        entry(params).update(url=params["request"]["url"], type=params.get("type", ""))
+
+    def response(params):
+        headers = {k.lower(): v for k, v in params["response"].get("headers", {}).items()}
+        entry(params).update(status=params["response"]["status"], type=params.get("type", ""),
+                             encoding=headers.get("content-encoding", ""), mime=params["response"].get("mimeType"))
+
+    def data(params):
+        entry(params)["decoded"] += params.get("dataLength", 0)
+
+    def finished(params):
+        entry(params).update(encoded=params.get("encodedDataLength", 0), finished=True)
+
+    def failed(params):
+        entry(params).update(failed=True, error=params.get("errorText"))
+
+    cdp.on("Network.requestWillBeSent", will_send)
+    cdp.on("Network.responseReceived", response)
+    cdp.on("Network.dataReceived", data)
+    cdp.on("Network.loadingFinished", finished)
+    cdp.on("Network.loadingFailed", failed)
+    cdp.send("Network.enable")
+    tracker = NetworkTracker(page)
+    try:
+        start = time.monotonic()
+        page.goto(url, timeout=timeout * 1000)
+        page.wait_for_selector(drawn_selector, timeout=timeout * 1000)
+        idle = tracker.wait_quiet(quiet=0.5, timeout=timeout)
+        seconds = time.monotonic() - start
+    finally:
+        context.close()
+    items = sorted(resources.values(), key=lambda r: r["encoded"], reverse=True)
+    host = urlsplit(url).netloc
+    for item in items:
+        item["path"] = item["url"].split(host, 1)[-1] if host in item["url"] else item["url"]
+    return {
+        "bytes": sum(r["encoded"] for r in items),
+        "decoded_bytes": sum(r["decoded"] for r in items),
+        "requests": len(items),
+        "failed_requests": [r["url"] for r in items if r["failed"]],
+        "uncompressed_text": [r["path"] for r in items if not r["encoding"] and r["decoded"] > 1024
+                              and (r.get("mime") or "").split("/")[0] in ("text", "application")
+                              and "woff" not in (r.get("mime") or "")],
+        "network_idle": idle,
+        "seconds": seconds,
+        "resources": [{"path": r["path"], "type": r["type"], "status": r["status"], "encoding": r["encoding"],
+                       "bytes": r["encoded"], "decoded_bytes": r["decoded"]} for r in items],
+    }
+
+
+# -- time to map --------------------------------------------------------------------------
+
+
+def open_to_map(browser, url: str, drawn_selector: str, reps: int, deadline: float) -> dict:
+    """Navigation start -> the map's selector first matches (ms, in the page's own clock),
+    each time in a fresh context (empty cache, as a first visit)."""
+    samples, errors = [], []
+    for _ in range(reps):
+        if time.monotonic() > deadline:
+            break
+        context, page = new_page(browser)
+        try:
+            page.add_init_script(script=f"({_DRAWN_OBSERVER})({json.dumps(drawn_selector)})")
+            page.goto(url)
+            page.wait_for_function("window.__benchDrawnAt !== undefined", timeout=60_000)
+            samples.append(page.evaluate("window.__benchDrawnAt"))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+        finally:
+            context.close()
+    return {**summarize(samples), "samples_ms": samples, "errors": errors}
+
+
+_STEP_LISTENERS = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const summary = document.querySelector('#summary');
+  if (!gd || !summary || !gd.on) return false;
+  window.__bench = {key: null, afterplot: null, summary: null};
+  gd.on('plotly_afterplot', () => { window.__bench.afterplot = performance.now(); });
+  new MutationObserver(() => { window.__bench.summary = performance.now(); })
+    .observe(summary, {childList: true, subtree: true, characterData: true});
+  document.addEventListener('keydown', () => {
+    window.__bench = {key: performance.now(), afterplot: null, summary: null};
+  }, {capture: true});
+  return true;
+}
+"""
+
+_STEP_DONE = """
+(old) => {
+  const b = window.__bench;
+  const text = document.querySelector('#summary').innerText;
+  return b.key !== null && b.afterplot !== null && b.summary !== null && text !== old;
+}
+"""
+
+
+def year_steps(browser, url: str, reps: int, deadline: float) -> dict:
+    """Focus the slider's first handle, press ArrowRight: ms from the keydown until both the
+    summary text has changed and the map graph has emitted ``plotly_afterplot``."""
+    samples, errors = [], []
+    context, page = new_page(browser)
+    tracker = NetworkTracker(page)
+    try:
+        page.goto(url)
+        page.wait_for_selector(APP_MAP_DRAWN)
+        tracker.wait_quiet(quiet=0.5)
+        if not page.evaluate(_STEP_LISTENERS):
+            return {**summarize([]), "samples_ms": [], "errors": ["map graph or #summary not found"]}
+        for _ in range(reps):
+            if time.monotonic() > deadline:
+                break
+            handle = page.locator(SLIDER_HANDLE).first
+            if handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax"):
+                break
+            old = page.inner_text("#summary")
+            try:
+                handle.focus()
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function(_STEP_DONE, arg=old, timeout=20_000)
+                times = page.evaluate("window.__bench")
+                samples.append(max(times["afterplot"], times["summary"]) - times["key"])
+            except Exception as exc:  # noqa: BLE001
+                errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+            tracker.wait_quiet(quiet=0.3)  # the other panels finish before the next step
+    finally:
+        context.close()
+    return {**summarize(samples), "samples_ms": samples, "errors": errors}
+
+
+# -- the kiosk loop and the page's memory -------------------------------------------------
+
+
+def _heap(cdp) -> dict:
+    cdp.send("HeapProfiler.collectGarbage")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return {"js_heap_used": metrics.get("JSHeapUsedSize"), "js_heap_total": metrics.get("JSHeapTotalSize"),
+            "dom_nodes": metrics.get("Nodes"), "event_listeners": metrics.get("JSEventListeners"),
+            "documents": metrics.get("Documents")}
+
+
+def kiosk_heap(browser, url: str, steps: int, interval: float, deadline: float, checkpoints: int = 4) -> dict:
+    """Open the kiosk page, start the tour and step it (``#tour-next``) ``steps`` times, one
+    step at least every ``interval`` s and each waited for (the stop's caption and the view's
+    callbacks); the JS heap (after a forced GC), DOM nodes and listeners at the start, at
+    ``checkpoints`` points on the way and at the end."""
+    context, page = new_page(browser)
+    tracker = NetworkTracker(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    samples, errors, done, kiosk_js = [], [], 0, None
+    started = time.monotonic()
+    try:
+        page.goto(url)
+        page.wait_for_selector(APP_MAP_DRAWN)
+        tracker.wait_quiet(quiet=0.5)
+        kiosk_js = page.evaluate("[...document.scripts].some(s => (s.src || '').includes('kiosk.js'))")
+        page.click("#tour-start")
+        page.wait_for_function("document.querySelector('#tour-position').innerText.trim() !== ''")
+        tracker.wait_quiet(quiet=0.3)
+        samples.append({"step": 0, **_heap(cdp)})
+        marks = {round(steps * k / checkpoints) for k in range(1, checkpoints + 1)}
+        for number in range(1, steps + 1):
+            if time.monotonic() > deadline:
+                errors.append(f"time limit reached after {done} steps")
+                break
+            step_start = time.monotonic()
+            old = page.inner_text("#tour-position")
+            try:
+                page.click("#tour-next", timeout=10_000)
+                page.wait_for_function("(old) => document.querySelector('#tour-position').innerText !== old",
+                                       arg=old, timeout=10_000)
+                tracker.wait_quiet(quiet=0.05, timeout=10)
+                done += 1
+            except Exception as exc:  # noqa: BLE001
+                errors.append(f"step {number}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+                if len(errors) > 20:
+                    break
+            rest = interval - (time.monotonic() - step_start)
+            if rest > 0:
+                page.wait_for_timeout(int(rest * 1000))
+            if number in marks:
+                samples.append({"step": number, **_heap(cdp)})
+    finally:
+        context.close()
+    return {"steps_done": done, "seconds": time.monotonic() - started, "samples": samples,
+            "errors": errors, "callback_http_errors": tracker.update_errors,
+            "failed_requests": tracker.failed[:20], "kiosk_js_present": kiosk_js}
