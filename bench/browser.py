@@ -429,3 +429,31 @@ def kiosk_heap(browser, url: str, steps: int, interval: float, deadline: float, 
     return {"steps_done": done, "seconds": time.monotonic() - started, "samples": samples,
             "errors": errors, "callback_http_errors": tracker.update_errors,
             "failed_requests": tracker.failed[:20], "kiosk_js_present": kiosk_js}
+
+
+def record_page_bodies(browser, url: str, drawn_selector: str, clicks: str | None = None,
+                       times: int = 0) -> list[dict]:
+    """The callback requests of one page load (and of ``times`` clicks on ``clicks``)."""
+    context, page = new_page(browser)
+    recorded: list[dict] = []
+
+    def on_request(request):
+        if UPDATE_PATH in request.url and request.method == "POST" and request.post_data:
+            body = json.loads(request.post_data)
+            parts = urlsplit(request.url)
+            recorded.append({"step": "open" if not recorded else "click",
+                             "path": parts.path + ("?" + parts.query if parts.query else ""),
+                             "output": body["output"], "body": body})
+
+    page.on("request", on_request)
+    tracker = NetworkTracker(page)
+    try:
+        page.goto(url)
+        page.wait_for_selector(drawn_selector)
+        tracker.wait_quiet()
+        for _ in range(times):
+            page.click(clicks)
+            tracker.wait_quiet()
+    finally:
+        context.close()
+    return recorded

@@ -82,6 +82,23 @@ def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def callback_body_problem(body) -> str:
+    """What is wrong with a ``/_dash-update-component`` body, or "" if its shape is right."""
+    if not isinstance(body, dict):
+        return "the body is not a JSON object"
+    if not isinstance(body.get("output"), str):
+        return "'output' is not a string"
+    for key in ("inputs", "state"):
+        items = body.get(key, [])
+        if not isinstance(items, list):
+            return f"'{key}' is not a list"
+        for item in items:
+            entries = item if isinstance(item, list) else [item]
+            if not all(isinstance(e, dict) and "id" in e and isinstance(e.get("property"), str) for e in entries):
+                return f"an entry of '{key}' is not an {{id, property, value}} object"
+    return ""
+
+
 def content_security_policy(settings: Settings, script_hashes: list[str]) -> str:
     hashes = " ".join(script_hashes)  # already quoted by Dash
     return "; ".join([
@@ -121,19 +138,29 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         return Response(body, mimetype="application/geo+json",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
 
+    @server.before_request
+    def reject_malformed_callbacks():
+        """A forged or broken callback body is answered 400 before Dash sees it."""
+        if request.method == "POST" and request.path.endswith("/_dash-update-component"):
+            problem = callback_body_problem(request.get_json(silent=True))
+            if problem:
+                server.logger.warning("rejected a malformed callback request: %s", problem)
+                return Response(json.dumps({"error": f"malformed callback request: {problem}"}),
+                                status=400, mimetype="application/json")
+        return None
+
     @server.errorhandler(Exception)
     def no_tracebacks(exc):
-        """A malformed request (a forged callback body, say) gets a short 400, not a 500
-        with a traceback; anything else is logged and answered without internals."""
+        """Never a traceback in a response. A well-formed callback that still fails is a bug:
+        logged with its traceback, answered with a short error (the page keeps working)."""
         if isinstance(exc, HTTPException):
             return exc
         if settings.debug:
             raise exc
+        server.logger.error("error answering %s", request.path, exc_info=exc)
         if request.path.endswith("/_dash-update-component"):
-            server.logger.warning("rejected a malformed callback request: %r", exc)
-            return Response(json.dumps({"error": "malformed callback request"}), status=400,
+            return Response(json.dumps({"error": "the view could not be updated"}), status=400,
                             mimetype="application/json")
-        server.logger.exception("error answering %s", request.path)
         return Response("Internal error", status=500, mimetype="text/plain")
 
     frame_option = "DENY" if settings.frame_ancestors == "'none'" else None
