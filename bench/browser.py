@@ -213,7 +213,7 @@ def record_bodies(browser, base_url: str, log=print) -> tuple[list[dict], list[s
             state["step"] = label
             try:
                 action()
-                tracker.wait_quiet()
+                tracker.wait_quiet(quiet=0.6)  # Plotly holds a click ~0.3 s (double-click?)
             except Exception as exc:  # noqa: BLE001 - a step that cannot run is reported
                 failed.append(f"{label}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
                 log(f"  recording step failed: {failed[-1]}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -18,7 +18,15 @@ from geodata import Dataset
 
 from .. import styles
 from ..i18n import number, t
-from ..queries import all_route_keys, combine, origin_counts_in, parse_route_key, portless_flows, routes
+from ..queries import (
+    all_route_keys,
+    combine,
+    origin_counts_in,
+    parse_route_key,
+    portless_flows,
+    range_total,
+    routes,
+)
 from ..state import ViewState
 from ..summary import status_label
 
@@ -160,7 +168,7 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
             text=list(ports[f"name_{lang}"]), customdata=list(ports["id"]),
             textposition="middle right" if kind == "embarkation_port" else "middle left",
             textfont=dict(size=13 if not kiosk else 17, color="#111"),
-            hovertemplate="%{text}<extra></extra>",
+            hovertext=[""] * len(ports), hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(symbol=symbols, size=11 if not kiosk else 15, color=styles.EMBARK_COLOUR,
                         line=dict(color="white", width=1.5))))
     fig.add_trace(go.Scattergeo(lon=[137.3], lat=[42.4], mode="text", text=[t(lang, "sea_name")],
@@ -171,6 +179,10 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
         showcountries=False, showlakes=False, showframe=False, bgcolor=styles.SEA_COLOUR,
         **GEO_VIEW,
     )
+    fig.add_annotation(  # said on the map itself, so no one reads Japan's blank prefectures as zero
+        text=t(lang, "map_no_breakdown"), x=0.01, y=0.01, xref="paper", yref="paper", xanchor="left",
+        yanchor="bottom", showarrow=False, align="left", bgcolor="rgba(255,255,255,0.85)",
+        font=dict(size=12 if not kiosk else 15, color="#333"))
     fig.update_layout(
         margin=dict(l=0, r=0, t=0, b=0), showlegend=False, paper_bgcolor="white",
         font=dict(family=styles.FONT_FAMILY), dragmode=False if kiosk else "pan",
@@ -195,6 +207,24 @@ def _route_hover(route, dataset: Dataset, lang: str) -> str:
             f"<br>{t(lang, 'hover_years')}: {years}<br>{t(lang, 'hover_sailings')}: {sailings}"
             f"<br>{t(lang, 'hover_status')}: {parts}"
             f"<br>{t(lang, 'hover_sources')}: {', '.join(route.total.source_ids)}")
+
+
+def _port_hover(dataset: Dataset, place, state: ViewState) -> str:
+    """A port's figures in the view's years: the same query as a port filter would run."""
+    lang = state.lang
+    total = range_total(dataset, replace(state, port=place.id, region=""))
+    head = f"<b>{getattr(place, f'name_{lang}')}</b>"
+    if place.uncertain == "yes":
+        head += f"<br><i>{t(lang, 'legend_uncertain')}</i>"
+    if total.persons is None:
+        known = "?" if total.at_least is None else number(total.at_least, lang)
+        unsure = "?" if total.unsure is None else number(total.unsure, lang)
+        figure = t(lang, "hover_at_least", persons=known, unsure=unsure)
+    else:
+        figure = f"{number(total.persons, lang)} ({t(lang, 'status_' + total.status)})"
+    sailings = t(lang, "unknown_value") if total.sailings is None else str(total.sailings)
+    return (f"{head}<br>{t(lang, 'hover_persons')}: {figure}<br>{t(lang, 'hover_sailings')}: {sailings}"
+            f"<br>{t(lang, 'hover_sources')}: {', '.join(total.source_ids) or '—'}")
 
 
 def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
@@ -234,6 +264,10 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(idx["arrows"], "marker.symbol")] = arrow_symbols
     updates[(idx["route_hover"], "text")] = hover
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
+
+    for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port")):
+        updates[(idx[role], "hovertext")] = [
+            _port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
 
     # departures with no recorded destination: a ring at the port, never a guessed line
     by_port: dict[str, list] = {}

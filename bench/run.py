@@ -1,0 +1,444 @@
+#!/usr/bin/env python
+"""Benchmarks of the dashboard against the smallest possible Dash page (bench/minimal_app.py).
+
+    python bench/run.py            # the full run (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # a short run (about 3 minutes)
+
+Starts both with gunicorn on free 127.0.0.1 ports (same flags, compression on), records the
+callback requests a real Chromium page sends, then measures: callback round trips, first-load
+bytes, time to map, 200 concurrent visitors (2 and 4 workers), the server's memory over a
+soak of mixed callbacks (1 worker), and the page's JS heap over an hour-equivalent kiosk tour.
+Prints a table and writes bench/results/latest.json (and a timestamped copy).
+
+These are measurements, not tests: nothing here fails on a slow figure; the goals are
+reported as met or not. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+import traceback
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make "bench" importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bodies import (Universe, callback_label, encode, load_universe, output_props,  # noqa: E402
+                          server_callbacks, synthesize_body, vary_body)
+from bench.common import (HERE, ROOT, Client, machine_description, percentile, ratio,  # noqa: E402,F401
+                          start_server, summarize)
+
+RESULTS_DIR = HERE / "results"
+LOG_DIR = RESULTS_DIR / "logs"
+
+#: Goals (reported, never asserted)
+GOAL_CALLBACK_RATIO = 2.0      # slowest app callback p95 / no-op p95
+GOAL_FIRST_LOAD_RATIO = 0.35   # app first-load bytes / minimal page's
+FLAT_SERVER = 0.05             # RSS growth from 1,000 callbacks to the end of the soak
+FLAT_PAGE = 0.10               # JS heap growth from the tour's start to its end
+
+__all__ = ["percentile", "summarize", "vary_body", "synthesize_body", "encode", "callback_label",
+           "output_props", "server_callbacks", "Universe", "build_bodies", "hour_equivalent_steps",
+           "growth", "format_table", "main"]
+
+
+def hour_equivalent_steps(dwell_seconds: float) -> int:
+    """Tour steps an unattended kiosk makes in an hour with ``dwell_seconds`` per stop."""
+    return max(1, math.ceil(3600 / dwell_seconds))
+
+
+def growth(first, last) -> float | None:
+    return None if first in (None, 0) or last is None else (last - first) / first
+
+
+def build_bodies(dependencies: list[dict], recorded: list[dict], universe: Universe, seed: int = 1):
+    """The recorded bodies, plus a synthesized one for each server callback the recording did
+    not reach (reported). Returns (bodies, synthesized outputs)."""
+    import random
+
+    rng = random.Random(seed)
+    have = {item["output"] for item in recorded}
+    synthesized = []
+    bodies = list(recorded)
+    for dependency in dependencies:
+        if dependency.get("clientside_function") or dependency["output"] in have:
+            continue
+        body = synthesize_body(dependency, rng, universe)
+        bodies.append({"step": "synthesized", "path": "/_dash-update-component", "output": body["output"],
+                       "body": body})
+        synthesized.append(dependency["output"])
+    return bodies, synthesized
+
+
+# -- the table ----------------------------------------------------------------------------
+
+
+def _ms(value) -> str:
+    return "-" if value is None else f"{value:8.1f}"
+
+
+def _kib(value) -> str:
+    return "-" if value is None else f"{value / 1024:9.1f}"
+
+
+def _x(value) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def _pct(value) -> str:
+    return "-" if value is None else f"{value * 100:+.1f} %"
+
+
+def format_table(results: dict) -> str:
+    lines: list[str] = []
+    add = lines.append
+    machine = results.get("machine", {})
+    add(f"Machine: {machine.get('cpu_model')} x{machine.get('nproc')}, Python {machine.get('python')}, "
+        f"{machine.get('chromium')}, {machine.get('date')}, git {machine.get('git_commit')}"
+        f" (+{machine.get('git_uncommitted_files')} uncommitted files)")
+    config = results.get("config", {})
+    add(f"Run: {'quick' if config.get('quick') else 'full'}, gunicorn workers {config.get('workers')}")
+
+    cb = results.get("callbacks")
+    if cb:
+        add("")
+        add(f"CALLBACKS  round trip on loopback (ms), {config.get('callback_reps')} varied requests each")
+        add(f"  {'callback':<44}{'n':>5}{'p50':>9}{'p95':>9}{'max':>9}{'resp KiB':>10}  err")
+        rows = sorted(cb["app"].values(), key=lambda r: -(r["p95"] or 0))
+        for row in rows + [cb["noop"]]:
+            name = ("minimal: " if row is cb["noop"] else "") + row["label"]
+            size = row.get("response_bytes_p50")
+            add(f"  {name[:44]:<44}{row['n']:>5}{_ms(row['p50'])}{_ms(row['p95'])}{_ms(row['max'])}"
+                f"{_kib(size)}  {row['errors']}")
+        add(f"  slowest p95 / no-op p95 = {_x(cb.get('ratio'))}   (goal <= {GOAL_CALLBACK_RATIO:g}x; "
+            f"slowest: {cb.get('slowest_label')})")
+        if cb.get("synthesized"):
+            add(f"  (not reached by the recording, body synthesized: {', '.join(cb['synthesized'])})")
+        if cb.get("check_problems"):
+            add(f"  body check problems: {len(cb['check_problems'])}: {cb['check_problems'][:3]}")
+
+    fl = results.get("first_load")
+    if fl:
+        add("")
+        add("FIRST LOAD  bytes received (CDP encodedDataLength), empty cache, until map drawn + network idle")
+        for name in ("app", "minimal"):
+            item = fl.get(name) or {}
+            add(f"  {name:<8} {item.get('bytes', 0) / 1024:9.1f} KiB in {item.get('requests')} requests "
+                f"({item.get('decoded_bytes', 0) / 1024:.1f} KiB decoded)")
+        add(f"  app / minimal = {_x(fl.get('ratio'))}   (goal <= {GOAL_FIRST_LOAD_RATIO:g}x)")
+        add("  10 largest resources of the app:")
+        total = (fl.get("app") or {}).get("bytes") or 1
+        for item in (fl.get("app") or {}).get("resources", [])[:10]:
+            add(f"    {item['bytes'] / 1024:9.1f} KiB {item['bytes'] / total * 100:5.1f} %  "
+                f"{item['encoding'] or 'none':<5} {item['decoded_bytes'] / 1024:9.1f} KiB decoded  {item['path'][:90]}")
+        if (fl.get("app") or {}).get("uncompressed_text"):
+            add(f"  sent without compression: {fl['app']['uncompressed_text']}")
+
+    tm = results.get("time_to_map")
+    if tm:
+        add("")
+        add("TIME TO MAP  headless Chromium, ms (median / p95 / n)")
+        for key, name in (("app_open", "app: open -> map drawn"), ("minimal_open", "minimal: open -> map drawn"),
+                          ("app_year_step", "app: year step -> map updated")):
+            item = tm.get(key) or {}
+            add(f"  {name:<34}{_ms(item.get('p50'))}{_ms(item.get('p95'))}{item.get('n', 0):>5}"
+                + (f"   errors: {len(item['errors'])}" if item.get("errors") else ""))
+
+    ld = results.get("load")
+    if ld:
+        add("")
+        add(f"LOAD  {ld.get('visitors')} concurrent visitors, each: GET /, /_dash-layout, /_dash-dependencies "
+            f"+ {ld.get('callbacks')} callbacks")
+        add(f"  {'workers':>7}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>8}  seconds")
+        for item in ld.get("runs", []):
+            lat = item["latency_ms"]
+            add(f"  {item['workers']:>7}{item['requests_ok']:>10}{item['requests_per_second'] or 0:9.1f}"
+                f"{_ms(lat['p50'])}{_ms(lat['p95'])}{_ms(lat['max'])}{item['errors']:>8}  {item['seconds']:.1f}"
+                + (f"   {item['error_kinds']}" if item["errors"] else ""))
+
+    mem = results.get("memory")
+    if mem:
+        add("")
+        server = mem.get("server") or {}
+        add(f"MEMORY  server RSS (gunicorn master + 1 worker), {server.get('callbacks', 0)} mixed callbacks, "
+            f"{server.get('errors', 0)} errors, {server.get('callbacks_per_second') or 0:.0f}/s")
+        for point in server.get("points", []):
+            add(f"  {point['label']:<28}{point['total_kib'] / 1024:8.1f} MiB")
+        add(f"  growth 1,000 -> end: {_pct(server.get('growth_after_1000'))}   (flat: <= {FLAT_SERVER * 100:g} %)")
+        page = mem.get("page") or {}
+        if page:
+            add(f"  page (kiosk tour, {page.get('steps_done')} steps every >= {page.get('interval_s')} s = "
+                f"{page.get('hour_equivalent')}; kiosk.js {'present' if page.get('kiosk_js_present') else 'absent'}):")
+            for sample in page.get("samples", []):
+                add(f"    step {sample['step']:>5}: JS heap {(sample['js_heap_used'] or 0) / 1048576:7.1f} MiB, "
+                    f"{int(sample['dom_nodes'] or 0):>6} DOM nodes, {int(sample['event_listeners'] or 0):>5} listeners")
+            add(f"  JS heap growth start -> end: {_pct(page.get('heap_growth'))}   (flat: <= {FLAT_PAGE * 100:g} %)")
+            if page.get("errors"):
+                add(f"  kiosk errors: {page['errors'][:3]}")
+
+    goals = results.get("goals")
+    if goals:
+        add("")
+        add("GOALS (reported, not asserted)")
+        for name, item in goals.items():
+            add(f"  {'met    ' if item['met'] else 'NOT MET' if item['met'] is False else 'n/a    '} {name}: {item['text']}")
+    if results.get("errors"):
+        add("")
+        add("PHASES THAT FAILED: " + "; ".join(results["errors"]))
+    return "\n".join(lines)
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a short run (fewer repetitions everywhere)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers for both servers (default 2)")
+    parser.add_argument("--load-workers", default="2,4", help="worker counts for the load test (default 2,4)")
+    parser.add_argument("--reps", type=int, help="requests per callback (default 300; quick 40)")
+    parser.add_argument("--map-reps", type=int, help="time-to-map repetitions (default 15; quick 5)")
+    parser.add_argument("--visitors", type=int, default=200, help="concurrent visitors (default 200)")
+    parser.add_argument("--soak", type=int, help="mixed callbacks in the memory soak (default 20000; quick 2000)")
+    parser.add_argument("--kiosk-dwell", type=float, default=10.0,
+                        help="seconds a kiosk shows each tour stop; an hour is 3600/dwell steps (default 10)")
+    parser.add_argument("--kiosk-steps", type=int, help="tour steps (default: an hour-equivalent; quick 60)")
+    parser.add_argument("--kiosk-interval", type=float, default=0.1, help="minimum seconds per tour step (0.1)")
+    parser.add_argument("--skip", default="", help="comma-separated phases to skip: "
+                        "callbacks,first-load,time-to-map,kiosk,load,memory")
+    parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="where results go (bench/results)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    args.reps = args.reps or (40 if args.quick else 300)
+    args.map_reps = min(args.map_reps or (5 if args.quick else 15), 25)
+    args.soak = args.soak or (2000 if args.quick else 20000)
+    args.kiosk_steps = args.kiosk_steps or (60 if args.quick else hour_equivalent_steps(args.kiosk_dwell))
+    args.load_workers = [int(w) for w in args.load_workers.split(",") if w.strip()]
+    args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    return args
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    from bench import browser as br
+    from bench import load as ld
+
+    results: dict = {"config": {"quick": args.quick, "workers": args.workers, "callback_reps": args.reps,
+                                "map_reps": args.map_reps, "visitors": args.visitors, "soak": args.soak,
+                                "kiosk_dwell_s": args.kiosk_dwell, "kiosk_steps": args.kiosk_steps,
+                                "kiosk_interval_s": args.kiosk_interval, "seed": args.seed},
+                     "errors": []}
+    servers: list = []
+    started = time.monotonic()
+
+    def phase(name, function):
+        if name in args.skip:
+            log(f"{name}: skipped")
+            return None
+        log(f"{name} ...")
+        t0 = time.monotonic()
+        try:
+            value = function()
+            log(f"{name}: done in {time.monotonic() - t0:.0f} s")
+            return value
+        except Exception as exc:  # noqa: BLE001 - one failed phase must not lose the others
+            traceback.print_exc()
+            results["errors"].append(f"{name}: {type(exc).__name__}: {exc}")
+            return None
+
+    try:
+        log("loading the dataset for realistic inputs")
+        universe = load_universe()
+        log(f"starting app and minimal page (gunicorn, {args.workers} workers each)")
+        app = start_server("app", args.workers, LOG_DIR)
+        servers.append(app)
+        minimal = start_server("minimal", args.workers, LOG_DIR)
+        servers.append(minimal)
+        results["config"]["commands"] = {"app": app.command, "minimal": minimal.command}
+
+        with br.chromium() as browser:
+            results["browser_version"] = browser.version
+            log("recording the callback requests Chromium sends (page load + interactions)")
+            recorded, failed_steps = br.record_bodies(browser, app.url, log=log)
+            noop_recorded = br.record_page_bodies(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN,
+                                                  clicks="#button", times=2)
+            dependencies = Client(app.port).request("GET", "/_dash-dependencies").json()
+            bodies, synthesized = build_bodies(dependencies, recorded, universe, args.seed)
+            outputs = server_callbacks(dependencies)
+            (args.out).mkdir(parents=True, exist_ok=True)
+            (args.out / "recorded_bodies.json").write_text(ld.dump_bodies(bodies + noop_recorded))
+            results["recording"] = {
+                "requests": len(recorded), "failed_steps": failed_steps,
+                "per_callback": {callback_label(o): sum(1 for r in recorded if r["output"] == o) for o in outputs},
+                "synthesized": [callback_label(o) for o in synthesized],
+            }
+            log(f"  {len(recorded)} requests recorded for {len({r['output'] for r in recorded})} of "
+                f"{len(outputs)} server callbacks; failed steps: {len(failed_steps)}")
+            pool = ld.BodyPool(bodies, universe, args.seed)
+            noop_pool = ld.BodyPool(noop_recorded, universe, args.seed)
+            page_output = next((o for o in outputs if "page.children" in output_props(o)), None)
+
+            def callbacks():
+                check = ld.check_bodies(app, pool, per_callback=2 if args.quick else 5)
+                deadline = time.monotonic() + (120 if args.quick else 300)
+                app_times = ld.time_callbacks(app, pool, outputs, args.reps, deadline)
+                noop_output = noop_pool.outputs()[0]
+                noop = ld.time_callbacks(minimal, noop_pool, [noop_output], args.reps,
+                                         time.monotonic() + 120)[noop_output]
+                noop["label"] = "no-op (" + noop["label"] + ")"
+                slowest = max(app_times.values(), key=lambda r: r["p95"] or 0)
+                return {"app": {callback_label(o): v for o, v in app_times.items()}, "noop": noop,
+                        "ratio": ratio(slowest["p95"], noop["p95"]), "slowest_label": slowest["label"],
+                        "synthesized": [callback_label(o) for o in synthesized],
+                        "check_checked": check["checked"], "check_problems": check["problems"]}
+
+            results["callbacks"] = phase("callbacks", callbacks)
+
+            def first_load():
+                app_load = br.first_load(browser, app.url + "/", br.APP_MAP_DRAWN)
+                minimal_load = br.first_load(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN)
+                return {"app": app_load, "minimal": minimal_load, "ratio": ratio(app_load["bytes"], minimal_load["bytes"])}
+
+            results["first_load"] = phase("first-load", first_load)
+
+            def time_to_map():
+                deadline = time.monotonic() + (120 if args.quick else 300)
+                return {
+                    "app_open": br.open_to_map(browser, app.url + "/", br.APP_MAP_DRAWN, args.map_reps, deadline),
+                    "minimal_open": br.open_to_map(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN,
+                                                   args.map_reps, deadline),
+                    "app_year_step": br.year_steps(browser, app.url + "/", args.map_reps, deadline),
+                }
+
+            results["time_to_map"] = phase("time-to-map", time_to_map)
+
+            def kiosk():
+                deadline = time.monotonic() + (180 if args.quick else 420)
+                page = br.kiosk_heap(browser, app.url + "/?mode=kiosk", args.kiosk_steps, args.kiosk_interval, deadline)
+                heaps = [s["js_heap_used"] for s in page["samples"]]
+                page.update(interval_s=args.kiosk_interval, heap_growth=growth(heaps[0], heaps[-1]) if heaps else None,
+                            hour_equivalent=(f"{args.kiosk_steps} steps = 1 h at {args.kiosk_dwell:g} s per stop"
+                                             if args.kiosk_steps == hour_equivalent_steps(args.kiosk_dwell)
+                                             else f"{args.kiosk_steps} steps = "
+                                                  f"{args.kiosk_steps * args.kiosk_dwell / 60:.0f} min at "
+                                                  f"{args.kiosk_dwell:g} s per stop"))
+                return page
+
+            kiosk_result = phase("kiosk", kiosk)
+
+        minimal.stop()
+        servers.remove(minimal)
+
+        def load():
+            runs = []
+            for workers in args.load_workers:
+                server = app if workers == app.workers else start_server("app", workers, LOG_DIR)
+                if server is not app:
+                    servers.append(server)
+                before = len(server.log_problems())
+                run = ld.load_test(server, pool, page_output, visitors=args.visitors, callbacks=5,
+                                   time_limit=90 if args.quick else 180)
+                run["server_log_problems"] = server.log_problems()[before:][:10]
+                runs.append(run)
+                log(f"  {workers} workers: {run['requests_ok']} requests ok, {run['errors']} errors, "
+                    f"{run['requests_per_second']:.1f} req/s")
+                if server is not app:
+                    server.stop()
+                    servers.remove(server)
+            return {"visitors": args.visitors, "callbacks": 5, "runs": runs}
+
+        results["load"] = phase("load", load)
+        app.stop()
+        servers.remove(app)
+
+        def memory():
+            server = start_server("app", 1, LOG_DIR)
+            servers.append(server)
+            points = [{"label": "started", "callbacks": 0, **server.rss_kib()}]
+            warm = ld.warm_up(server, pool, rounds=2 if args.quick else 3, mixed=200)
+            points.append({"label": f"after warm-up ({warm} callbacks)", "callbacks": 0, **server.rss_kib()})
+            deadline = time.monotonic() + (150 if args.quick else 420)
+            soaked = ld.soak(server, pool, args.soak, marks=(1000, args.soak), deadline=deadline)
+            by_count = {p["callbacks"]: p for p in soaked["rss"]}
+            if 1000 in by_count:
+                points.append({"label": "after 1,000 callbacks", **by_count[1000]})
+            last = soaked["rss"][-1] if soaked["rss"] else None
+            if last and last["callbacks"] != 1000:
+                points.append({"label": f"after {last['callbacks']:,} callbacks", **last})
+            server.stop()
+            servers.remove(server)
+            return {"callbacks": soaked["callbacks"], "errors": soaked["errors"], "seconds": soaked["seconds"],
+                    "callbacks_per_second": soaked["callbacks_per_second"], "statuses": soaked["statuses"],
+                    "stopped_by_time_limit": soaked["stopped_by_time_limit"], "points": points,
+                    "curve": [{"callbacks": p["callbacks"], "total_kib": p["total_kib"]} for p in soaked["rss"]],
+                    "growth_after_1000": growth(by_count.get(1000, {}).get("total_kib"),
+                                                last["total_kib"] if last else None),
+                    "log_problems": server.log_problems()[:10]}
+
+        server_memory = phase("memory", memory)
+        if server_memory is not None or kiosk_result is not None:
+            results["memory"] = {"server": server_memory, "page": kiosk_result}
+    finally:
+        for server in servers:
+            server.stop()
+
+    results["goals"] = goals(results)
+    results["machine"] = machine_description(results.get("browser_version"))
+    results["seconds"] = time.monotonic() - started
+    write_results(results, args.out)
+    print()
+    print(format_table(results))
+    print(f"\nResults: {args.out / 'latest.json'}  ({results['seconds']:.0f} s)")
+    return 0
+
+
+def goals(results: dict) -> dict:
+    out = {}
+    cb = results.get("callbacks")
+    if cb:
+        out["callbacks"] = {"met": None if cb["ratio"] is None else cb["ratio"] <= GOAL_CALLBACK_RATIO,
+                            "text": f"slowest p95 ({cb['slowest_label']}) = {_x(cb['ratio'])} the no-op's "
+                                    f"(goal <= {GOAL_CALLBACK_RATIO:g}x)"}
+    fl = results.get("first_load")
+    if fl:
+        out["first load"] = {"met": None if fl["ratio"] is None else fl["ratio"] <= GOAL_FIRST_LOAD_RATIO,
+                             "text": f"{_x(fl['ratio'])} the minimal page's bytes (goal <= {GOAL_FIRST_LOAD_RATIO:g}x)"}
+    ld = results.get("load")
+    if ld:
+        errors = sum(r["errors"] for r in ld["runs"])
+        out["load"] = {"met": errors == 0, "text": f"{errors} errors with {ld['visitors']} visitors "
+                                                   f"({', '.join(str(r['workers']) for r in ld['runs'])} workers)"}
+    mem = results.get("memory") or {}
+    server = mem.get("server")
+    if server:
+        g = server.get("growth_after_1000")
+        out["server memory"] = {"met": None if g is None else g <= FLAT_SERVER and server["errors"] == 0,
+                                "text": f"RSS {_pct(g)} from 1,000 to {server['callbacks']:,} callbacks, "
+                                        f"{server['errors']} errors (flat: <= {FLAT_SERVER * 100:g} %)"}
+    page = mem.get("page")
+    if page:
+        g = page.get("heap_growth")
+        out["page memory"] = {"met": None if g is None else g <= FLAT_PAGE,
+                              "text": f"JS heap {_pct(g)} over {page['steps_done']} tour steps "
+                                      f"(flat: <= {FLAT_PAGE * 100:g} %)"}
+    return out
+
+
+def write_results(results: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=1, ensure_ascii=False, default=str)
+    (out / "latest.json").write_text(text)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    (out / f"{stamp}{'-quick' if results['config']['quick'] else ''}.json").write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Figure builders: data and state in, figure out. Checked on the real data and on the
+synthetic fixture (which has an unknown year, an estimated figure and uncertain ports)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard import styles
+from dashboard.figures.bars import SLOTS, bar_patch, build_bar_figure
+from dashboard.figures.map import build_geometry, build_map_figure, map_patch, view_updates
+from dashboard.state import ViewState
+from datafixtures import make_dataset_dirs
+from geodata import load_dataset
+
+
+@pytest.fixture(scope="module")
+def geometry(dataset):
+    return build_geometry(dataset)
+
+
+@pytest.fixture(scope="module")
+def fixture_dataset(tmp_path_factory):
+    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
+
+
+def test_map_has_the_same_traces_for_every_view(dataset, geometry):
+    counts = {len(build_map_figure(dataset, geometry, ViewState(y, y)).data) for y in (1947, 1960, 1968, 1984)}
+    assert counts == {len(geometry.trace_index)}
+
+
+def test_flow_width_is_proportional_on_a_fixed_scale(dataset, geometry):
+    def width(year):
+        fig = build_map_figure(dataset, geometry, ViewState(year, year))
+        return fig.data[geometry.trace_index["route:niigata>chongjin"]].line.width
+
+    persons = {r.year: r.persons for r in dataset.flow_records if r.drawn}
+    assert width(1960) == pytest.approx(styles.MAX_WIDTH_PX)
+    assert width(1961) == pytest.approx(styles.MAX_WIDTH_PX * persons[1961] / persons[1960], abs=0.01)
+    assert width(1967) >= styles.MIN_WIDTH_PX   # small but visible
+    assert width(1968) == 0                      # no sailing: nothing drawn
+
+
+def test_status_is_told_by_dash_not_colour_alone(dataset, geometry):
+    fig = build_map_figure(dataset, geometry, ViewState(1962, 1962))
+    spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
+    assert spine.line.dash == styles.STATUS_STYLE["compiled"][1]
+    fig = build_map_figure(dataset, geometry, ViewState(1960, 1960))
+    assert fig.data[geometry.trace_index["spine:niigata>chongjin"]].line.dash == "solid"
+
+
+def test_uncertain_destinations_are_drawn_apart_and_fainter(dataset, geometry):
+    fig = build_map_figure(dataset, geometry, ViewState(1975, 1975))
+    for key in ("niigata>chongjin?", "niigata>wonsan?"):
+        band = fig.data[geometry.trace_index[f"route:{key}"]]
+        assert band.line.width > 0 and band.opacity < 0.5
+    assert fig.data[geometry.trace_index["route:niigata>chongjin"]].line.width == 0
+
+
+def test_departure_without_destination_is_a_ring_not_a_line(dataset, geometry):
+    fig = build_map_figure(dataset, geometry, ViewState(1956, 1956))
+    ring = fig.data[geometry.trace_index["portless"]]
+    moji = dataset.place_rows["moji"]
+    assert list(ring.lon) == [moji.lon] and "23" in ring.text[0]
+    assert all(fig.data[geometry.trace_index[f"route:{k}"]].line.width == 0 for k in geometry.route_keys)
+
+
+def test_patch_carries_only_view_properties(dataset, geometry):
+    patch = map_patch(dataset, geometry, ViewState(1960, 1960), layer_changed=False).to_plotly_json()
+    size = len(json.dumps(patch))
+    full = len(build_map_figure(dataset, geometry, ViewState(1960, 1960)).to_json())
+    assert "geojson" not in json.dumps(patch)
+    assert size < full / 10, (size, full)
+    with_layer = json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960, layer="1945"), True).to_plotly_json())
+    assert "geojson" in with_layer
+
+
+def test_figure_and_patch_agree(dataset, geometry):
+    state = ViewState(1959, 1984, port="niigata")
+    fig = build_map_figure(dataset, geometry, state)
+    for (index, path), value in view_updates(dataset, geometry, state).items():
+        node = fig.data[index]
+        for key in path.split("."):
+            node = node[key]
+        assert json.loads(json.dumps(node, default=list)) == json.loads(json.dumps(value)), path
+
+
+def test_only_documented_counts_are_shaded(dataset, geometry):
+    fig = build_map_figure(dataset, geometry, ViewState(1960, 1960))
+    japan = fig.data[geometry.trace_index["japan"]]
+    shaded = {loc for loc, z in zip(japan.locations, japan.z) if z}
+    assert shaded == {r.region_id for r in dataset.origin_counts.itertuples()}
+
+
+def test_sea_is_labelled_with_both_names(dataset, geometry):
+    for lang, names in (("en", ("Sea of Japan", "East Sea")), ("ja", ("日本海", "東海")), ("ko", ("동해", "일본해"))):
+        fig = build_map_figure(dataset, geometry, ViewState(1960, 1960, lang=lang))
+        label = fig.data[geometry.trace_index["sea_label"]].text[0]
+        assert all(n in label for n in names)
+
+
+def test_unknown_year_is_never_drawn_as_zero(fixture_dataset):
+    fig = build_bar_figure(fixture_dataset, ViewState(1957, 1957))
+    labels = dict(zip(fig.data[len(SLOTS)].x, fig.data[len(SLOTS)].text))
+    assert labels[1957] == "?" and labels[1968] == "0"
+    markers = fig.data[len(SLOTS) + 1]
+    hover = dict(zip(markers.x, markers.hovertext))
+    assert "unknown" in hover[1957]
+
+
+def test_bars_fade_outside_the_selection(dataset):
+    fig = build_bar_figure(dataset, ViewState(1960, 1961))
+    inside = {x for i, (s, inside) in enumerate(SLOTS) if inside for x in fig.data[i].x if x is not None}
+    assert all(1959.5 < x < 1961.5 for x in inside)
+    patch = bar_patch(dataset, ViewState(1947, 1947)).to_plotly_json()
+    assert len(json.dumps(patch)) < len(build_bar_figure(dataset, ViewState(1947, 1947)).to_json())
+
+
+def test_map_of_the_fixture_with_an_estimated_year(fixture_dataset):
+    geometry = build_geometry(fixture_dataset)
+    fig = build_map_figure(fixture_dataset, geometry, ViewState(1962, 1962))
+    spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
+    assert spine.line.dash == styles.STATUS_STYLE["estimated"][1]
