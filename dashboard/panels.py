@@ -174,6 +174,10 @@ def legend(lang: str, reference: int) -> html.Div:
     items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
     items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))
     items.append(html.Li([html.Span("■", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_destination")]))
+    items.append(html.Li([html.Span(className="area-sample origin-south",
+                                    style={"background": styles.ORIGIN_SOUTH_COLOUR}), t(lang, "legend_origin_south")]))
+    items.append(html.Li([html.Span(className="area-sample origin-count",
+                                    style={"background": styles.ORIGIN_SCALE[0][1]}), t(lang, "legend_origin_count")]))
     items.append(html.Li(t(lang, "legend_width", persons=number(10_000, lang),
                            px=round(styles.MAX_WIDTH_PX * 10_000 / reference, 1))))
     return html.Ul(items, className="legend")

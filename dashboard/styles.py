@@ -26,6 +26,7 @@ EMBARK_COLOUR = "#1b1b1b"
 DEST_COLOUR = "#1b1b1b"
 FADED_BAR = "#c9c9c9"
 SPINE_COLOUR = "#1b1b1b"
+ORIGIN_SOUTH_COLOUR = "#e9e1f2"  # Korea south of the 38th parallel: origin of most Koreans in Japan
 
 #: Width of a flow line on the fixed scale: MAX_WIDTH_PX at REFERENCE persons.
 MAX_WIDTH_PX = 20.0

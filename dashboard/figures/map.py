@@ -70,6 +70,7 @@ class MapGeometry:
     geojson: dict            # layer name -> FeatureCollection (ids only)
     ids: dict                # layer name -> feature ids in drawing order
     names: dict              # layer name -> lang -> id -> name
+    halves: dict             # Korean layer -> id -> "south" | "north" | "straddles"
     route_keys: tuple[str, ...]
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
@@ -81,6 +82,8 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     layer_ids = {name: [f["properties"]["id"] for f in fc["features"]] for name, fc in geojson.items()}
     names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in ("en", "ja", "ko")}
              for name, gdf in dataset.layers.items()}
+    halves = {layer: dict(zip(dataset.layers[layer]["id"], dataset.layers[layer].get(column, [""] * len(dataset.layers[layer]))))
+              for layer, column in (("kr_provinces_today", "half"), ("kr_provinces_1945", "half_1945"))}
     places = dataset.places.set_index("id")
     keys = tuple(all_route_keys(dataset))
     curves = {}
@@ -95,7 +98,7 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     roles += [f"route:{k}" for k in keys]
     roles += [f"spine:{k}" for k in keys]
     roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
-    return MapGeometry(geojson, layer_ids, names, keys, curves, reference, {r: i for i, r in enumerate(roles)})
+    return MapGeometry(geojson, layer_ids, names, halves, keys, curves, reference, {r: i for i, r in enumerate(roles)})
 
 
 def _boundary_lines(gdf) -> tuple[list, list]:
@@ -312,6 +315,23 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(j, "z")] = z
     updates[(j, "text")] = text
     updates[(j, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SCALE[0][1]]]
+    # Korea: where Koreans in Japan came from (a documented share), shaded on either layer
+    layer = korea_layer(state)
+    shares = list(dataset.origin_shares.itertuples(index=False))
+    names = geometry.names[layer][lang]
+    z, text = [], []
+    for rid in geometry.ids[layer]:
+        half = geometry.halves[layer][rid]
+        notes = [f"{s.share_text} [{'; '.join(s.source_ids)}]" for s in shares if s.area == half]
+        z.append(1 if notes else 0)
+        if half == "straddles":
+            notes.append(t(lang, "hover_straddles"))
+        text.append("<br>".join([f"<b>{names[rid]}</b>", *notes]))
+    k = idx["korea"]
+    updates[(k, "z")] = z
+    updates[(k, "text")] = text
+    updates[(k, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SOUTH_COLOUR]]
+
     selected_region = state.region
     for role, layer in (("japan", "jp_prefectures"), ("korea", korea_layer(state)), ("countries", "countries")):
         ids = geometry.ids[layer]
@@ -340,12 +360,9 @@ def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_c
     if layer_changed:
         layer = korea_layer(state)
         ids = geometry.ids[layer]
-        names = geometry.names[layer][state.lang]
         k = geometry.trace_index["korea"]
         patch["data"][k]["geojson"] = geometry.geojson[layer]
         patch["data"][k]["locations"] = ids
-        patch["data"][k]["z"] = [0] * len(ids)
-        patch["data"][k]["text"] = [names[i] for i in ids]
     for (i, path), value in view_updates(dataset, geometry, state).items():
         target = patch["data"][i]
         keys = path.split(".")
