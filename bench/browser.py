@@ -304,7 +304,7 @@ def open_to_map(browser, url: str, drawn_selector: str, reps: int, deadline: flo
         try:
             page.add_init_script(script=f"({_DRAWN_OBSERVER})({json.dumps(drawn_selector)})")
             page.goto(url)
-            page.wait_for_function("window.__benchDrawnAt !== undefined", timeout=60_000)
+            page.wait_for_function("() => window.__benchDrawnAt !== undefined", timeout=60_000)
             samples.append(page.evaluate("window.__benchDrawnAt"))
         except Exception as exc:  # noqa: BLE001
             errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
@@ -399,7 +399,7 @@ def kiosk_heap(browser, url: str, steps: int, interval: float, deadline: float, 
         tracker.wait_quiet(quiet=0.5)
         kiosk_js = page.evaluate("[...document.scripts].some(s => (s.src || '').includes('kiosk.js'))")
         page.click("#tour-start")
-        page.wait_for_function("document.querySelector('#tour-position').innerText.trim() !== ''")
+        page.wait_for_function("() => document.querySelector('#tour-position').innerText.trim() !== ''")
         tracker.wait_quiet(quiet=0.3)
         samples.append({"step": 0, **_heap(cdp)})
         marks = {round(steps * k / checkpoints) for k in range(1, checkpoints + 1)}
