@@ -188,6 +188,7 @@
       countdownEnd = Date.now() + countdownSeconds * 1000;
       renderCountdown(countdownSeconds);
       overlay.removeAttribute('hidden');
+      setInert(true);
       var button = byId('kiosk-continue');
       if (button) { button.focus({preventScroll: true}); }
       update();
@@ -199,9 +200,18 @@
       var value = template.split('{seconds}').join(String(left));
       if (text.textContent !== value) { text.textContent = value; }
     }
+    function setInert(on) {
+      // while the dialog is up, nothing behind it can be reached (a modal, for every input)
+      var page = overlay && overlay.parentElement;
+      if (!page) { return; }
+      Array.prototype.forEach.call(page.children, function (child) {
+        if (child !== overlay) { child.inert = on; }
+      });
+    }
     function hideCountdown() {
       hideOnRelease = false;
       if (overlay) { overlay.setAttribute('hidden', ''); }
+      setInert(false);
       var button = byId('kiosk-continue');
       if (button && document.activeElement === button) { button.blur(); }
     }

@@ -382,26 +382,42 @@ def _heap(cdp) -> dict:
             "documents": metrics.get("Documents")}
 
 
-def kiosk_heap(browser, url: str, steps: int, interval: float, deadline: float, checkpoints: int = 4) -> dict:
-    """Open the kiosk page, start the tour and step it (``#tour-next``) ``steps`` times, one
-    step at least every ``interval`` s and each waited for (the stop's caption and the view's
-    callbacks); the JS heap (after a forced GC), DOM nodes and listeners at the start, at
+def _is_tour_step(request) -> bool:
+    if UPDATE_PATH not in request.url or request.method != "POST" or not request.post_data:
+        return False
+    try:
+        return json.loads(request.post_data).get("output", "").startswith("..tour-state.data")
+    except ValueError:
+        return False
+
+
+def tour_loop_heap(browser, url: str, steps: int, interval: float, deadline: float,
+                   checkpoints: int = 4, block_kiosk_js: bool = True) -> dict:
+    """The tour stepped by clicking ``#tour-next`` ``steps`` times on one page that never
+    reloads (``#tour-next`` wraps round after the last stop), one step at least every
+    ``interval`` s, each waited for (the stop's position text and the view's callbacks).
+    ``block_kiosk_js`` keeps assets/kiosk.js out, so that its attract loop (which would take
+    our clicks for a visitor's, and reloads the page after each cycle) does not interfere.
+    The JS heap (after a forced GC), DOM nodes and listeners at the start, at
     ``checkpoints`` points on the way and at the end."""
     context, page = new_page(browser)
+    if block_kiosk_js:
+        context.route("**/assets/kiosk.js*", lambda route: route.abort())
     tracker = NetworkTracker(page)
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
-    samples, errors, done, kiosk_js = [], [], 0, None
+    samples, errors, done = [], [], 0
+    reloads = []
+    page.on("load", lambda _page: reloads.append(time.monotonic()))  # full loads, not pushState
     started = time.monotonic()
     try:
         page.goto(url)
         page.wait_for_selector(APP_MAP_DRAWN)
         tracker.wait_quiet(quiet=0.5)
-        kiosk_js = page.evaluate("[...document.scripts].some(s => (s.src || '').includes('kiosk.js'))")
         page.click("#tour-start")
         page.wait_for_function("() => document.querySelector('#tour-position').innerText.trim() !== ''")
         tracker.wait_quiet(quiet=0.3)
-        samples.append({"step": 0, **_heap(cdp)})
+        samples.append({"step": 0, "seconds": time.monotonic() - started, **_heap(cdp)})
         marks = {round(steps * k / checkpoints) for k in range(1, checkpoints + 1)}
         for number in range(1, steps + 1):
             if time.monotonic() > deadline:
@@ -423,12 +439,57 @@ def kiosk_heap(browser, url: str, steps: int, interval: float, deadline: float, 
             if rest > 0:
                 page.wait_for_timeout(int(rest * 1000))
             if number in marks:
-                samples.append({"step": number, **_heap(cdp)})
+                samples.append({"step": number, "seconds": time.monotonic() - started, **_heap(cdp)})
     finally:
         context.close()
     return {"steps_done": done, "seconds": time.monotonic() - started, "samples": samples,
             "errors": errors, "callback_http_errors": tracker.update_errors,
-            "failed_requests": tracker.failed[:20], "kiosk_js_present": kiosk_js}
+            "failed_requests": tracker.failed[:20], "page_loads": len(reloads),
+            "kiosk_js_blocked": block_kiosk_js}
+
+
+def kiosk_attract_heap(browser, url: str, seconds: float, checkpoints: int = 4) -> dict:
+    """The kiosk's own attract loop (assets/kiosk.js), untouched (no input event is sent: a
+    trusted one would end the loop), for ``seconds``: the tour steps it made (counted from its
+    callback requests), the page loads (it reloads the start view after each full cycle),
+    and the JS heap (after a forced GC) at the start and at ``checkpoints`` times."""
+    context, page = new_page(browser)
+    tracker = NetworkTracker(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    steps, loads, samples, errors = [], [], [], []
+    page.on("request", lambda request: steps.append(time.monotonic()) if _is_tour_step(request) else None)
+    page.on("load", lambda _page: loads.append(time.monotonic()))  # full loads, not pushState
+    started = time.monotonic()
+    state = None
+    try:
+        page.goto(url)
+        page.wait_for_selector(APP_MAP_DRAWN)
+        present = page.evaluate("() => [...document.scripts].some(s => (s.src || '').includes('kiosk.js'))")
+        if not present:
+            return {"kiosk_js_present": False, "samples": [], "errors": ["assets/kiosk.js is not on the page"]}
+        page.wait_for_function("() => window.__kiosk && window.__kiosk.steps >= 1", timeout=30_000)
+        tracker.wait_quiet(quiet=0.3)
+        begin = time.monotonic()
+        samples.append({"seconds": 0.0, "tour_steps": len(steps), "page_loads": len(loads), **_heap(cdp)})
+        for k in range(1, checkpoints + 1):
+            until = begin + seconds * k / checkpoints
+            while time.monotonic() < until:
+                page.wait_for_timeout(min(250, max(1, int((until - time.monotonic()) * 1000))))
+            try:
+                samples.append({"seconds": time.monotonic() - begin, "tour_steps": len(steps),
+                                "page_loads": len(loads), **_heap(cdp)})
+            except Exception as exc:  # noqa: BLE001 - e.g. measured during a reload
+                errors.append(f"checkpoint {k}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+        try:
+            state = page.evaluate("() => window.__kiosk && window.__kiosk.state")
+        except Exception:  # noqa: BLE001
+            state = None
+    finally:
+        context.close()
+    return {"kiosk_js_present": True, "seconds": time.monotonic() - started, "tour_steps": len(steps),
+            "page_loads": len(loads), "final_state": state, "samples": samples, "errors": errors,
+            "callback_http_errors": tracker.update_errors, "failed_requests": tracker.failed[:20]}
 
 
 def record_page_bodies(browser, url: str, drawn_selector: str, clicks: str | None = None,

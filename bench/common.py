@@ -372,6 +372,7 @@ def machine_description(browser_version: str | None = None) -> dict:
         "chromium_playwright": browser_version,
         "packages": {name: _package_version(name) for name in
                      ("dash", "plotly", "Flask", "Flask-Compress", "gunicorn", "playwright")},
+        "load_average": os.getloadavg(),
         "git_commit": _run(["git", "rev-parse", "--short", "HEAD"]) or None,
         "git_uncommitted_files": len(dirty),
     }

@@ -99,6 +99,14 @@ def callback_body_problem(body) -> str:
     return ""
 
 
+def _static_geojson(body: bytes):
+    def serve():
+        # the URL carries a hash of the content: the browser may keep it for a year
+        return Response(body, mimetype="application/geo+json",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+    return serve
+
+
 def content_security_policy(settings: Settings, script_hashes: list[str]) -> str:
     hashes = " ".join(script_hashes)  # already quoted by Dash
     return "; ".join([
@@ -125,6 +133,9 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
                 "years": len(context.years)}
         return Response(json.dumps(body), mimetype="application/json",
                         headers={"Cache-Control": "no-store"})
+
+    for name, url in geometry.geojson_urls.items():
+        server.add_url_rule(url, f"geojson_{name}", _static_geojson(geometry.geojson_bytes[name]))
 
     @server.route("/export/flows.csv")
     def export_csv():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import styles
@@ -13,6 +14,11 @@ from dashboard.figures.map import build_geometry, build_map_figure, map_patch, v
 from dashboard.state import ViewState
 from datafixtures import make_dataset_dirs
 from geodata import load_dataset
+
+
+def _map(*args, **kwargs) -> go.Figure:
+    """The map as a Figure (validated by Plotly), for attribute access in assertions."""
+    return go.Figure(build_map_figure(*args, **kwargs))
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +32,13 @@ def fixture_dataset(tmp_path_factory):
 
 
 def test_map_has_the_same_traces_for_every_view(dataset, geometry):
-    counts = {len(build_map_figure(dataset, geometry, ViewState(y, y)).data) for y in (1947, 1960, 1968, 1984)}
+    counts = {len(_map(dataset, geometry, ViewState(y, y)).data) for y in (1947, 1960, 1968, 1984)}
     assert counts == {len(geometry.trace_index)}
 
 
 def test_flow_width_is_proportional_on_a_fixed_scale(dataset, geometry):
     def width(year):
-        fig = build_map_figure(dataset, geometry, ViewState(year, year))
+        fig = _map(dataset, geometry, ViewState(year, year))
         return fig.data[geometry.trace_index["route:niigata>chongjin"]].line.width
 
     persons = {r.year: r.persons for r in dataset.flow_records if r.drawn}
@@ -43,15 +49,15 @@ def test_flow_width_is_proportional_on_a_fixed_scale(dataset, geometry):
 
 
 def test_status_is_told_by_dash_not_colour_alone(dataset, geometry):
-    fig = build_map_figure(dataset, geometry, ViewState(1962, 1962))
+    fig = _map(dataset, geometry, ViewState(1962, 1962))
     spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
     assert spine.line.dash == styles.STATUS_STYLE["compiled"][1]
-    fig = build_map_figure(dataset, geometry, ViewState(1960, 1960))
+    fig = _map(dataset, geometry, ViewState(1960, 1960))
     assert fig.data[geometry.trace_index["spine:niigata>chongjin"]].line.dash == "solid"
 
 
 def test_uncertain_destinations_are_drawn_apart_and_fainter(dataset, geometry):
-    fig = build_map_figure(dataset, geometry, ViewState(1975, 1975))
+    fig = _map(dataset, geometry, ViewState(1975, 1975))
     for key in ("niigata>chongjin?", "niigata>wonsan?"):
         band = fig.data[geometry.trace_index[f"route:{key}"]]
         assert band.line.width > 0 and band.opacity < 0.5
@@ -59,7 +65,7 @@ def test_uncertain_destinations_are_drawn_apart_and_fainter(dataset, geometry):
 
 
 def test_departure_without_destination_is_a_ring_not_a_line(dataset, geometry):
-    fig = build_map_figure(dataset, geometry, ViewState(1956, 1956))
+    fig = _map(dataset, geometry, ViewState(1956, 1956))
     ring = fig.data[geometry.trace_index["portless"]]
     moji = dataset.place_rows["moji"]
     assert list(ring.lon) == [moji.lon] and "23" in ring.text[0]
@@ -69,25 +75,27 @@ def test_departure_without_destination_is_a_ring_not_a_line(dataset, geometry):
 def test_patch_carries_only_view_properties(dataset, geometry):
     patch = map_patch(dataset, geometry, ViewState(1960, 1960), layer_changed=False).to_plotly_json()
     size = len(json.dumps(patch))
-    full = len(build_map_figure(dataset, geometry, ViewState(1960, 1960)).to_json())
+    full = len(_map(dataset, geometry, ViewState(1960, 1960)).to_json())
     assert "geojson" not in json.dumps(patch)
-    assert size < full / 10, (size, full)
+    assert "/geo/" in json.dumps(build_map_figure(dataset, geometry, ViewState(1960, 1960)))
+    assert size < full / 2, (size, full)
     with_layer = json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960, layer="1945"), True).to_plotly_json())
-    assert "geojson" in with_layer
+    assert geometry.geojson_urls["kr_provinces_1945"] in with_layer
 
 
 def test_figure_and_patch_agree(dataset, geometry):
     state = ViewState(1959, 1984, port="niigata")
+    _map(dataset, geometry, ViewState(1960, 1960))  # the cached base must not leak between views
     fig = build_map_figure(dataset, geometry, state)
     for (index, path), value in view_updates(dataset, geometry, state).items():
-        node = fig.data[index]
+        node = fig["data"][index]
         for key in path.split("."):
             node = node[key]
         assert json.loads(json.dumps(node, default=list)) == json.loads(json.dumps(value)), path
 
 
 def test_only_documented_counts_are_shaded(dataset, geometry):
-    fig = build_map_figure(dataset, geometry, ViewState(1960, 1960))
+    fig = _map(dataset, geometry, ViewState(1960, 1960))
     japan = fig.data[geometry.trace_index["japan"]]
     shaded = {loc for loc, z in zip(japan.locations, japan.z) if z}
     assert shaded == {r.region_id for r in dataset.origin_counts.itertuples()}
@@ -95,13 +103,13 @@ def test_only_documented_counts_are_shaded(dataset, geometry):
 
 def test_sea_is_labelled_with_both_names(dataset, geometry):
     for lang, names in (("en", ("Sea of Japan", "East Sea")), ("ja", ("日本海", "東海")), ("ko", ("동해", "일본해"))):
-        fig = build_map_figure(dataset, geometry, ViewState(1960, 1960, lang=lang))
+        fig = _map(dataset, geometry, ViewState(1960, 1960, lang=lang))
         label = fig.data[geometry.trace_index["sea_label"]].text[0]
         assert all(n in label for n in names)
 
 
 def test_unknown_year_is_never_drawn_as_zero(fixture_dataset):
-    fig = build_bar_figure(fixture_dataset, ViewState(1957, 1957))
+    fig = go.Figure(build_bar_figure(fixture_dataset, ViewState(1957, 1957)))
     labels = dict(zip(fig.data[len(SLOTS)].x, fig.data[len(SLOTS)].text))
     assert labels[1957] == "?" and labels[1968] == "0"
     markers = fig.data[len(SLOTS) + 1]
@@ -110,15 +118,27 @@ def test_unknown_year_is_never_drawn_as_zero(fixture_dataset):
 
 
 def test_bars_fade_outside_the_selection(dataset):
-    fig = build_bar_figure(dataset, ViewState(1960, 1961))
+    fig = go.Figure(build_bar_figure(dataset, ViewState(1960, 1961)))
     inside = {x for i, (s, inside) in enumerate(SLOTS) if inside for x in fig.data[i].x if x is not None}
     assert all(1959.5 < x < 1961.5 for x in inside)
     patch = bar_patch(dataset, ViewState(1947, 1947)).to_plotly_json()
-    assert len(json.dumps(patch)) < len(build_bar_figure(dataset, ViewState(1947, 1947)).to_json())
+    assert len(json.dumps(patch)) < len(json.dumps(build_bar_figure(dataset, ViewState(1947, 1947))))
 
 
 def test_map_of_the_fixture_with_an_estimated_year(fixture_dataset):
     geometry = build_geometry(fixture_dataset)
-    fig = build_map_figure(fixture_dataset, geometry, ViewState(1962, 1962))
+    fig = _map(fixture_dataset, geometry, ViewState(1962, 1962))
     spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
     assert spine.line.dash == styles.STATUS_STYLE["estimated"][1]
+
+
+def test_geojson_is_served_as_cached_static_files(dataset, geometry):
+    from dashboard import create_app
+    from dashboard.config import Settings
+
+    client = create_app(dataset=dataset, settings=Settings()).server.test_client()
+    for name, url in geometry.geojson_urls.items():
+        response = client.get(url)
+        assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
+        ids = [f["properties"]["id"] for f in json.loads(response.data)["features"]]
+        assert ids == geometry.ids[name]

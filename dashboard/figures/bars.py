@@ -9,6 +9,8 @@ a "?" label; documented zeros get a "0" label, so a suspension reads as a fact.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -58,51 +60,63 @@ def _arrays(dataset: Dataset, state: ViewState) -> dict:
             "labels": (label_x, label_y, labels), "markers": (years, tops, hover)}
 
 
-def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) -> go.Figure:
+def _updates(dataset: Dataset, state: ViewState) -> dict:
+    """Every view-dependent property, as ``{(trace index, key): value}``: both the full
+    figure and the Patch are made from it, so they cannot drift apart."""
     arrays = _arrays(dataset, state)
+    updates = {}
+    for i, slot in enumerate(SLOTS):
+        updates[(i, "x")], updates[(i, "y")] = arrays["shapes"][slot]
+    label_x, label_y, labels = arrays["labels"]
+    updates[(len(SLOTS), "x")], updates[(len(SLOTS), "y")], updates[(len(SLOTS), "text")] = label_x, label_y, labels
+    _years, tops, hover = arrays["markers"]
+    updates[(len(SLOTS) + 1, "y")], updates[(len(SLOTS) + 1, "hovertext")] = tops, hover
+    return updates
+
+
+@lru_cache(maxsize=16)
+def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
+    """The chart without data, per language and mode: built (and validated) once."""
     fig = go.Figure()
     for (status, inside) in SLOTS:
         colour, _, pattern, _ = styles.STATUS_STYLE[status]
-        xs, ys = arrays["shapes"][(status, inside)]
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour, hoverinfo="skip",
+            x=[], y=[], mode="lines", fill="toself", fillcolor=colour, hoverinfo="skip",
             line=dict(color="#333", width=0.5), opacity=1.0 if inside else FADED_OPACITY,
             fillpattern=dict(shape=pattern, fgcolor="#222", size=6, solidity=0.25) if pattern else None,
-            name=t(state.lang, f"status_{status}"),
+            name=t(lang, f"status_{status}"),
         ))
-    label_x, label_y, labels = arrays["labels"]
-    fig.add_trace(go.Scatter(x=label_x, y=label_y, text=labels, mode="text", textposition="top center",
+    fig.add_trace(go.Scatter(x=[], y=[], text=[], mode="text", textposition="top center",
                              hoverinfo="skip", name="labels", textfont=dict(size=12, color="#333")))
-    years, tops, hover = arrays["markers"]
     fig.add_trace(go.Scatter(
-        x=years, y=tops, mode="markers", name="years", customdata=years, hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", marker=dict(size=10, color="rgba(0,0,0,0)"),
+        x=list(years), y=[0] * len(years), mode="markers", name="years", customdata=list(years),
+        hovertext=[""] * len(years), hovertemplate="%{hovertext}<extra></extra>",
+        marker=dict(size=10, color="rgba(0,0,0,0)"),
     ))
     fig.update_layout(
         showlegend=False, hovermode="x", margin=dict(l=56, r=10, t=10, b=36),
         height=210 if not kiosk else 260, paper_bgcolor="white", plot_bgcolor="white",
         font=dict(family=styles.FONT_FAMILY, size=13 if not kiosk else 16),
         dragmode=False if kiosk else "select", selectdirection="h", clickmode="event",
-        yaxis=dict(title=t(state.lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
+        yaxis=dict(title=t(lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
                    tickformat=",", fixedrange=True),
         xaxis=dict(range=[1945.5, 1985.5], dtick=5, tick0=1945, showgrid=False, fixedrange=True),
         uirevision="bars",
     )
-    return fig
+    return fig.to_plotly_json()
+
+
+def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) -> dict:
+    """The whole chart for a view, as a plain figure dict (a copy of the cached base)."""
+    base = _base(state.lang, kiosk, tuple(dataset.years))
+    data = [dict(trace) for trace in base["data"]]
+    for (i, key), value in _updates(dataset, state).items():
+        data[i][key] = value
+    return {**base, "data": data}
 
 
 def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
-    arrays = _arrays(dataset, state)
     patch = Patch()
-    for i, slot in enumerate(SLOTS):
-        xs, ys = arrays["shapes"][slot]
-        patch["data"][i]["x"] = xs
-        patch["data"][i]["y"] = ys
-    label_x, label_y, labels = arrays["labels"]
-    patch["data"][len(SLOTS)]["x"] = label_x
-    patch["data"][len(SLOTS)]["y"] = label_y
-    patch["data"][len(SLOTS)]["text"] = labels
-    years, tops, hover = arrays["markers"]
-    patch["data"][len(SLOTS) + 1]["y"] = tops
-    patch["data"][len(SLOTS) + 1]["hovertext"] = hover
+    for (i, key), value in _updates(dataset, state).items():
+        patch["data"][i][key] = value
     return patch

@@ -6,9 +6,10 @@ rewrites widths, sizes, colours and hover text of existing traces.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -68,6 +69,8 @@ class MapGeometry:
     """Everything about the map that does not depend on the view: built once."""
 
     geojson: dict            # layer name -> FeatureCollection (ids only)
+    geojson_bytes: dict      # layer name -> the same, serialised once, served as a static file
+    geojson_urls: dict       # layer name -> content-hashed URL the map fetches (browser-cached)
     ids: dict                # layer name -> feature ids in drawing order
     names: dict              # layer name -> lang -> id -> name
     halves: dict             # Korean layer -> id -> "south" | "north" | "straddles"
@@ -75,10 +78,17 @@ class MapGeometry:
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
     trace_index: dict        # role -> index of its trace
+    region_lines: tuple      # (lons, lats) of the traditional regions' outlines
+    #: base figures as plain dicts, per (lang, layer, kiosk): a per-process cache of a pure
+    #: function, shared by all visitors (it holds nothing about any of them)
+    base_cache: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def build_geometry(dataset: Dataset) -> MapGeometry:
     geojson = {name: _geojson(gdf) for name, gdf in dataset.layers.items()}
+    geojson_bytes = {name: json.dumps(fc, separators=(",", ":")).encode() for name, fc in geojson.items()}
+    geojson_urls = {name: f"/geo/{name}.{hashlib.sha256(body).hexdigest()[:12]}.geojson"
+                    for name, body in geojson_bytes.items()}
     layer_ids = {name: [f["properties"]["id"] for f in fc["features"]] for name, fc in geojson.items()}
     names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in ("en", "ja", "ko")}
              for name, gdf in dataset.layers.items()}
@@ -98,18 +108,21 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     roles += [f"route:{k}" for k in keys]
     roles += [f"spine:{k}" for k in keys]
     roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
-    return MapGeometry(geojson, layer_ids, names, halves, keys, curves, reference, {r: i for i, r in enumerate(roles)})
+    return MapGeometry(geojson, geojson_bytes, geojson_urls, layer_ids, names, halves, keys, curves, reference,
+                       {r: i for i, r in enumerate(roles)}, _boundary_lines(dataset.layers["jp_regions"]))
 
 
 def _boundary_lines(gdf) -> tuple[list, list]:
-    """Outlines of the traditional regions as one line trace (None separates rings)."""
+    """Outlines of the traditional regions as one line trace (None separates rings).
+
+    A decoration over the prefectures, so simplified further (0.01°) to keep the page small."""
     lons, lats = [], []
-    for geom in gdf.geometry.boundary:
+    for geom in gdf.geometry.boundary.simplify(0.01):
         parts = getattr(geom, "geoms", [geom])
         for part in parts:
             xs, ys = part.xy
-            lons += [round(x, 3) for x in xs] + [None]
-            lats += [round(y, 3) for y in ys] + [None]
+            lons += [round(x, 2) for x in xs] + [None]
+            lats += [round(y, 2) for y in ys] + [None]
     return lons, lats
 
 
@@ -121,22 +134,42 @@ def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth
     ids = geometry.ids[layer]
     names = geometry.names[layer][lang]
     return go.Choropleth(
-        geojson=geometry.geojson[layer], featureidkey="properties.id", locations=ids,
+        geojson=geometry.geojson_urls[layer], featureidkey="properties.id", locations=ids,
         z=[0] * len(ids), zmin=0, zmax=1, colorscale=[[0, colour], [1, colour]], showscale=False,
         marker_line_color=styles.BORDER_COLOUR, marker_line_width=0.5,
         text=[names[i] for i in ids], hovertemplate="%{text}<extra></extra>", name=name,
     )
 
 
-def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool = False) -> go.Figure:
-    """The whole map for a view. Called once per page load; later changes are Patches."""
+def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool = False) -> dict:
+    """The whole map for a view, as a plain figure dict. Called once per page load (later
+    changes are Patches): the base is built once per language, layer and mode, then the
+    view's properties are set on a copy of the few traces they touch."""
+    key = (state.lang, state.layer, kiosk)
+    if key not in geometry.base_cache:
+        geometry.base_cache[key] = _base_figure(dataset, geometry, state, kiosk).to_plotly_json()
+    base = geometry.base_cache[key]
+    fig = {**base, "data": list(base["data"])}
+    for (i, path), value in view_updates(dataset, geometry, state).items():
+        fig["data"][i] = _set_path(fig["data"][i], path.split("."), value)
+    return fig
+
+
+def _set_path(node: dict, keys: list[str], value) -> dict:
+    """A copy of ``node`` with ``keys`` set to ``value``, copying only the dicts on the path."""
+    copy = dict(node)
+    copy[keys[0]] = value if len(keys) == 1 else _set_path(node.get(keys[0]) or {}, keys[1:], value)
+    return copy
+
+
+def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool) -> go.Figure:
     lang = state.lang
     places = dataset.places
     fig = go.Figure()
     fig.add_trace(_region_trace(geometry, dataset, "countries", lang, styles.OTHER_LAND_COLOUR, "countries"))
     fig.add_trace(_region_trace(geometry, dataset, "jp_prefectures", lang, styles.LAND_COLOUR, "japan"))
     fig.add_trace(_region_trace(geometry, dataset, korea_layer(state), lang, styles.LAND_COLOUR, "korea"))
-    lons, lats = _boundary_lines(dataset.layers["jp_regions"])
+    lons, lats = geometry.region_lines
     fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", hoverinfo="skip", name="regions",
                                 line=dict(color=styles.REGION_BORDER_COLOUR, width=1.2)))
     # each route: a band whose width is persons, and a thin dark spine whose dash tells
@@ -192,7 +225,6 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
         uirevision="map", clickmode="event",
         hoverlabel=dict(font=dict(family=styles.FONT_FAMILY, size=14)),
     )
-    _apply_view(fig, dataset, geometry, state)
     return fig
 
 
@@ -341,19 +373,6 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     return updates
 
 
-def _apply_view(fig: go.Figure, dataset, geometry, state) -> None:
-    for (i, path), value in view_updates(dataset, geometry, state).items():
-        fig.data[i].update(_nested(path, value))
-
-
-def _nested(path: str, value) -> dict:
-    keys = path.split(".")
-    out: dict = {keys[-1]: value}
-    for key in reversed(keys[:-1]):
-        out = {key: out}
-    return out
-
-
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_changed: bool) -> Patch:
     """Only what a view change alters: widths, colours, sizes and hover text."""
     patch = Patch()
@@ -361,7 +380,7 @@ def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_c
         layer = korea_layer(state)
         ids = geometry.ids[layer]
         k = geometry.trace_index["korea"]
-        patch["data"][k]["geojson"] = geometry.geojson[layer]
+        patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
         patch["data"][k]["locations"] = ids
     for (i, path), value in view_updates(dataset, geometry, state).items():
         target = patch["data"][i]

@@ -1,0 +1,292 @@
+"""The kiosk (``?mode=kiosk``), in a real headless Chromium with a touch screen: the attract
+loop, a touch, "Still there?", the reset to the start view and language, reduced motion,
+the full-screen layouts, and recovery from a server outage or a stalled callback.
+
+Short times keep it fast: ``idle=`` (seconds before "Still there?"), ``dwell=`` (seconds per
+tour stop), ``health=`` (seconds between /healthz polls) and ``stall=`` (seconds a callback
+may stay loading) are read by ``assets/kiosk.js`` from the start URL. Expected texts come from
+the project's functions (``stop_state``, ``to_query``, ``t``), not typed in.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard import ids
+from dashboard.i18n import t
+from dashboard.state import to_query
+from dashboard.summary import summary_sentence
+from dashboard.tour import default_tour, stop_state
+
+pytestmark = pytest.mark.browser
+
+HOST = "127.0.0.1"
+LANDSCAPE = {"width": 1920, "height": 1080}
+PORTRAIT = {"width": 1080, "height": 1920}
+TOUR = default_tour()
+STOPS = len(TOUR.stops)
+KIOSK = "window.__kiosk"
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
+
+
+@pytest.fixture
+def kiosk(browser, live_server, log):
+    """``kiosk(query, viewport=..., reduced_motion=..., quiet=...)`` opens a page in a fresh
+    context with a touch screen, recording into ``log`` like the conftest's ``page``. Console
+    errors for a URL ending in one of ``quiet`` are expected (an outage the test makes)."""
+    contexts = []
+
+    def open_kiosk(query: str, viewport=LANDSCAPE, reduced_motion=None, quiet=()):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-US",
+                                      has_touch=True, service_workers="block",
+                                      reduced_motion=reduced_motion or "no-preference")
+        contexts.append(context)
+        context.set_default_timeout(10_000)
+
+        def guard(route):
+            url = route.request.url
+            if _is_local(url):
+                route.continue_()
+            else:
+                log.outside.append(url)
+                route.abort("blockedbyclient")
+
+        def on_console(message):
+            where = (message.location or {}).get("url", "")
+            if message.type == "error" and any(where.endswith(q) for q in quiet):
+                return
+            log.on_console(message)
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+        response = page.goto(query)
+        assert response is not None and response.status == 200
+        expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(re.compile(r"\d"))
+        return page
+
+    yield open_kiosk
+    for context in contexts:
+        context.close()
+
+
+def status(page) -> dict:
+    return page.evaluate(f"() => Object.assign({{}}, {KIOSK})")
+
+
+def wait_state(page, state: str, timeout_s: float = 10.0) -> dict:
+    page.wait_for_function(f"() => {KIOSK} && {KIOSK}.state === {state!r}", timeout=timeout_s * 1000)
+    return status(page)
+
+
+def position(n: int, lang: str = "en") -> str:
+    return t(lang, "tour_stop_of", n=n, total=STOPS)
+
+
+def stop_url(live_server, context, n: int, lang: str = "en") -> str:
+    state = stop_state(TOUR.stops[n], context, lang, "kiosk")
+    return live_server.url + "/" + to_query(state, context)
+
+
+def snapshot(page) -> tuple:
+    return (page.url, page.locator(f"#{ids.SUMMARY}").inner_text(),
+            page.locator(f"#{ids.TOUR_POSITION}").inner_text())
+
+
+def test_attract_loop_plays_the_tour_and_a_touch_stops_it(kiosk, log, live_server, dataset, context):
+    page = kiosk("/?mode=kiosk&idle=60&dwell=1")
+    assert status(page)["state"] == "attract"
+    # the tour plays by itself: stop 1, then stop 2, each a view in the URL
+    for n in (0, 1):
+        expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(n + 1))
+        expect(page).to_have_url(stop_url(live_server, context, n))
+        state = stop_state(TOUR.stops[n], context, "en", "kiosk")
+        expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(summary_sentence(dataset, state))
+    assert status(page)["state"] == "attract"
+
+    # a touch on a neutral spot (the title) stops the loop at once
+    box = page.locator("header h1").bounding_box()
+    page.touchscreen.tap(box["x"] + 20, box["y"] + box["height"] / 2)
+    assert wait_state(page, "visitor", 1)["state"] == "visitor"
+    page.wait_for_timeout(400)  # a stop asked for just before the touch may still arrive
+    before = snapshot(page)
+    page.wait_for_timeout(2500)  # more than two dwell periods
+    assert snapshot(page) == before, "the loop went on after a touch"
+    assert status(page)["state"] == "visitor"
+    log.assert_clean()
+
+
+def test_still_there_continue_and_reset_to_the_start_view_and_language(kiosk, log, live_server):
+    start = live_server.url + "/?mode=kiosk&idle=4&dwell=1"
+    page = kiosk(start)
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+
+    # a visitor switches to Japanese: the page reloads in Japanese, still the visitor's
+    with page.expect_navigation():
+        page.locator(f"#{ids.LANG} label", has_text="日本語").click()
+    expect(page.locator("main")).to_have_attribute("lang", "ja")
+    assert "lang=ja" in page.url
+    assert wait_state(page, "visitor", 3)["state"] == "visitor"
+    overlay = page.locator(f"#{ids.KIOSK}")
+    expect(overlay).to_be_hidden()
+    visited = page.url
+    page.wait_for_timeout(2200)  # more than two dwell periods: nothing moves by itself
+    assert page.url == visited
+
+    # after `idle` seconds without a touch: "Still there?", with a countdown, in Japanese
+    expect(overlay).to_be_visible(timeout=6000)
+    expect(page.locator("#kiosk-question")).to_have_text(t("ja", "kiosk_still_there"))
+    pattern = "^" + r"\d+".join(re.escape(part) for part in t("ja", "kiosk_countdown", seconds="{}").split("{}")) + "$"
+    expect(page.locator("#kiosk-countdown")).to_have_text(re.compile(pattern))
+    assert status(page)["state"] == "countdown"
+    expect(page.locator(f"#{ids.KIOSK_CONTINUE}")).to_be_focused()
+
+    # "Continue" dismisses it and leaves the visitor where they were
+    page.locator(f"#{ids.KIOSK_CONTINUE}").click()
+    expect(overlay).to_be_hidden()
+    assert status(page)["state"] == "visitor"
+    assert page.url == visited
+
+    # with no answer the kiosk returns to its start URL and language, and the loop restarts
+    expect(overlay).to_be_visible(timeout=6000)
+    with page.expect_navigation(url=start, timeout=6000):
+        pass
+    expect(page.locator("main")).to_have_attribute("lang", "en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    after = wait_state(page, "attract", 3)
+    assert after["lastReset"] == "idle", after
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(2))
+    log.assert_clean()
+
+
+def test_reduced_motion_steps_through_still_views(kiosk, log):
+    page = kiosk("/?mode=kiosk&idle=60&dwell=1", reduced_motion="reduce")
+    info = status(page)
+    assert info["reducedMotion"] is True and info["dwell"] == 2, info   # dwell doubled
+    expect(page.locator("html")).to_have_class(re.compile(r"\bkiosk-reduced-motion\b"))
+    tour_position = page.locator(f"#{ids.TOUR_POSITION}")
+    expect(tour_position).to_have_text(position(1))
+    first = time.monotonic()
+    expect(tour_position).to_have_text(position(2), timeout=5000)
+    assert time.monotonic() - first >= 1.2, "a stop lasted less than the doubled dwell"
+    # no transition or animation anywhere: each stop is a still view
+    moving = page.evaluate("""() => Array.from(document.querySelectorAll('main *')).filter(e => {
+        const s = getComputedStyle(e);
+        return s.transitionDuration.split(',').some(d => parseFloat(d) > 0) ||
+               s.animationName.split(',').some(n => n.trim() !== 'none');
+      }).slice(0, 5).map(e => e.tagName + '.' + e.className)""")
+    assert moving == [], moving
+    assert status(page)["state"] == "attract"
+    log.assert_clean()
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_full_screen_layout_and_touch_targets(kiosk, log, viewport):
+    page = kiosk("/?mode=kiosk&idle=600&dwell=600", viewport=viewport)
+    expect(page.locator(f"#{ids.TOUR}")).to_have_class(re.compile(r"\bactive\b"))  # tour buttons shown
+    page.locator(f"#{ids.MAP} path.choroplethlocation").first.wait_for()
+
+    # no Plotly toolbar
+    assert page.locator(".modebar").evaluate_all(
+        "els => els.filter(e => e.getBoundingClientRect().width > 0).length") == 0
+
+    # no horizontal scrolling, and nothing cut off at the side of either column
+    widths = page.evaluate("""() => ({
+        page: [document.scrollingElement.scrollWidth, innerWidth],
+        columns: Array.from(document.querySelectorAll('main > .left, main > .right'))
+          .map(e => [e.className, e.scrollWidth, e.clientWidth])})""")
+    assert widths["page"][0] <= widths["page"][1], widths
+    for name, scroll, client in widths["columns"]:
+        assert scroll <= client + 1, f"{name} overflows sideways: {widths}"
+
+    # the map and its reset control are on screen, without scrolling
+    for selector in (f"#{ids.MAP}", f"#{ids.RESET_MAP}", f"#{ids.SUMMARY}", f"#{ids.TOUR_NEXT}"):
+        expect(page.locator(selector)).to_be_in_viewport()
+
+    # every visible button, radio label, dropdown and slider handle is at least 44×44 px
+    targets = page.evaluate("""() => Array.from(document.querySelectorAll(
+          'button, a.button, [role=slider], label.dash-options-list-option, .dash-dropdown'))
+        .map(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+          return {what: e.id || e.className || e.tagName, text: e.textContent.trim().slice(0, 30),
+                  w: r.width, h: r.height, shown: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; })
+        .filter(e => e.shown)""")
+    assert len(targets) >= 15, targets
+    small = [x for x in targets if x["w"] < 44 or x["h"] < 44]
+    assert not small, f"touch targets under 44×44 CSS px: {small}"
+
+    # readable from a metre away
+    sizes = page.evaluate("""() => Object.fromEntries(['#summary', '#tour-caption', 'main', 'h1']
+        .map(s => [s, parseFloat(getComputedStyle(document.querySelector(s)).fontSize)]))""")
+    assert sizes["#summary"] >= 24 and sizes["#tour-caption"] >= 22 and sizes["main"] >= 20, sizes
+    log.assert_clean()
+
+
+def test_recovers_when_the_server_comes_back(kiosk, log, live_server):
+    start = live_server.url + "/?mode=kiosk&idle=600&dwell=600&health=1"
+    page = kiosk(start, quiet=("/healthz",))
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+    assert page.url != start  # the tour moved the view: a reload will be seen
+
+    page.route("**/healthz", lambda route: route.abort("connectionrefused"))
+    page.wait_for_function(f"() => {KIOSK}.serverDown === true", timeout=5000)
+    page.wait_for_timeout(1200)
+    assert page.url != start, "the page must wait while the server is down"
+    with page.expect_navigation(url=start, timeout=5000):
+        page.unroute("**/healthz")
+    info = wait_state(page, "attract")
+    assert info["lastReset"] == "recovered", info
+    log.assert_clean()
+
+
+def test_reloads_when_a_callback_stalls(kiosk, log, live_server):
+    start = live_server.url + "/?mode=kiosk&idle=600&dwell=600&stall=2"
+    page = kiosk(start)
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+    held, holding = [], [True]
+
+    def hold(route):  # while holding, a callback request is never answered
+        if holding[0]:
+            held.append(route)
+        else:
+            route.fallback()
+
+    page.route(re.compile(r"/_dash-update-component(\?|$)"), hold)
+    page.locator(f"#{ids.TOUR_NEXT}").click()
+    page.locator('[data-dash-is-loading="true"]').first.wait_for(timeout=3000)
+    for _ in range(40):  # the route handler runs when Playwright next hears from the browser
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "no callback was held"
+    holding[0] = False  # the page reloaded by the kiosk must work again
+    with page.expect_navigation(url=start, timeout=6000):
+        pass
+    info = wait_state(page, "attract")
+    assert info["lastReset"] == "stalled", info
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+    log.assert_clean()
+
+
+def test_links_that_would_leave_the_kiosk_do_nothing(kiosk, log):
+    page = kiosk("/?mode=kiosk&idle=600&dwell=600")
+    link = page.locator(f"#{ids.SOURCES} a[href^='http']").first
+    link.scroll_into_view_if_needed()
+    before = page.url
+    link.click()
+    page.wait_for_timeout(500)
+    assert page.url == before
+    assert log.outside == []
+    log.assert_clean()
