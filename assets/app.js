@@ -8,6 +8,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var main = document.querySelector('main.main');
       var current = main ? main.lang : '';
       if (current) { document.documentElement.lang = current; }
+      var heading = document.querySelector('header h1');
+      if (heading) { document.title = heading.textContent; }  // the tab title in the page's language
       if (!lang || !current || lang === current) { return window.dash_clientside.no_update; }
       var params = new URLSearchParams(window.location.search);
       params.set('lang', lang);
