@@ -258,7 +258,9 @@ def _port_hover(dataset: Dataset, place, state: ViewState) -> str:
     else:
         figure = f"{number(total.persons, lang)} ({t(lang, 'status_' + total.status)})"
     sailings = t(lang, "unknown_value") if total.sailings is None else str(total.sailings)
-    return (f"{head}<br>{t(lang, 'hover_persons')}: {figure}<br>{t(lang, 'hover_sailings')}: {sailings}"
+    years = str(state.year_from) if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
+    return (f"{head}<br>{t(lang, 'hover_persons')}: {figure}<br>{t(lang, 'hover_years')}: {years}"
+            f"<br>{t(lang, 'hover_sailings')}: {sailings}"
             f"<br>{t(lang, 'hover_sources')}: {', '.join(total.source_ids) or '—'}")
 
 
