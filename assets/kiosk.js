@@ -54,6 +54,9 @@
     try { return window.sessionStorage.getItem(KEY + name); } catch (e) { return null; }
   }
 
+  // intervals inside a page use a monotonic clock: a wall clock set at boot cannot cut them short
+  function clock() { return window.performance && performance.now ? performance.now() : Date.now(); }
+
   function seconds(text, fallback, low, high) {
     var value = parseFloat(text);
     if (!isFinite(value)) { return fallback; }
@@ -94,12 +97,14 @@
     if (reduced) { document.documentElement.classList.add('kiosk-reduced-motion'); }
 
     var state = 'attract';
-    var lastTouch = parseFloat(recall('touch'));
-    var now = Date.now();
-    if (isFinite(lastTouch) && now - lastTouch < idle * 1000 && now >= lastTouch) {
+    var now = clock();
+    var lastTouch = 0;                 // on the monotonic clock
+    var touchedAt = parseFloat(recall('touch'));   // wall clock, kept across reloads
+    var since = Date.now() - touchedAt;
+    if (isFinite(since) && since >= 0 && since < idle * 1000) {
       state = 'visitor';  // a visitor reloaded the page (switched language): still theirs
+      lastTouch = now - since;
     } else {
-      lastTouch = 0;
       store('touch', null);
     }
     var stop = -1;                 // the tour stop the loop last asked for
@@ -151,10 +156,13 @@
     }
 
     // -- touches -----------------------------------------------------------------------------
+    function noteTouch() {
+      lastTouch = clock();
+      store('touch', Date.now());
+    }
     function touched(event) {
       if (!event.isTrusted || state === 'resetting' || state === 'offline') { return; }
-      lastTouch = Date.now();
-      store('touch', lastTouch);
+      noteTouch();
       if (state === 'countdown') {
         // the touch that answers "Still there?" must not also press what lies under the dialog
         hideOnRelease = event.type === 'pointerdown' || event.type === 'touchstart';
@@ -185,7 +193,7 @@
     function showCountdown() {
       if (!overlay) { goStart('idle'); return; }
       state = 'countdown';
-      countdownEnd = Date.now() + countdownSeconds * 1000;
+      countdownEnd = clock() + countdownSeconds * 1000;
       renderCountdown(countdownSeconds);
       overlay.removeAttribute('hidden');
       setInert(true);
@@ -219,8 +227,7 @@
     if (continueButton) {
       continueButton.addEventListener('click', function () {
         if (state === 'countdown' || state === 'visitor') {
-          lastTouch = Date.now();
-          store('touch', lastTouch);
+          noteTouch();
           hideCountdown();
           state = 'visitor';
           update();
@@ -291,7 +298,7 @@
 
     // -- the clock ---------------------------------------------------------------------------
     window.setInterval(function () {
-      var time = Date.now();
+      var time = clock();
       if (state === 'attract' && !serverDown) {
         if (time >= nextStepAt && ready()) {
           attractStep();

@@ -225,6 +225,26 @@ def record_bodies(browser, base_url: str, log=print) -> tuple[list[dict], list[s
 
 # -- first load ---------------------------------------------------------------------------
 
+RESOURCE_GROUPS = (
+    ("plotly.js", ("/vendor/plotly", "plotly.min.js", "async-plotlyjs", "/plotly")),
+    ("callback responses", ("/_dash-update-component",)),
+    ("Dash renderer, React, components", ("/_dash-component-suites/",)),
+    ("GeoJSON layers", ("/geo/", ".geojson")),
+    ("base map topojson", ("/topojson/",)),
+    ("fonts", ("/assets/fonts/", ".woff")),
+    ("other assets (CSS, JS)", ("/assets/",)),
+    ("page, layout, dependencies", ("/_dash-layout", "/_dash-dependencies", "/_favicon")),
+)
+
+
+def resource_group(path: str) -> str:
+    """What a first-load resource is, by its path (to say what dominates the bytes)."""
+    for name, needles in RESOURCE_GROUPS:
+        if any(needle in path for needle in needles):
+            return name
+    return "page, layout, dependencies" if path.split("?")[0] in ("/", "") else "other"
+
+
 
 def first_load(browser, url: str, drawn_selector: str, timeout: float = 60.0) -> dict:
     """Bytes the browser received for a first visit with an empty cache: the sum of CDP
@@ -275,8 +295,12 @@ def first_load(browser, url: str, drawn_selector: str, timeout: float = 60.0) ->
     host = urlsplit(url).netloc
     for item in items:
         item["path"] = item["url"].split(host, 1)[-1] if host in item["url"] else item["url"]
+    groups: dict[str, int] = {}
+    for item in items:
+        groups[resource_group(item["path"])] = groups.get(resource_group(item["path"]), 0) + item["encoded"]
     return {
         "bytes": sum(r["encoded"] for r in items),
+        "by_group": dict(sorted(groups.items(), key=lambda kv: -kv[1])),
         "decoded_bytes": sum(r["decoded"] for r in items),
         "requests": len(items),
         "failed_requests": [r["url"] for r in items if r["failed"]],

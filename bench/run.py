@@ -137,6 +137,10 @@ def format_table(results: dict) -> str:
             add(f"  {name:<8} {item.get('bytes', 0) / 1024:9.1f} KiB in {item.get('requests')} requests "
                 f"({item.get('decoded_bytes', 0) / 1024:.1f} KiB decoded)")
         add(f"  app / minimal = {_x(fl.get('ratio'))}   (goal <= {GOAL_FIRST_LOAD_RATIO:g}x)")
+        app_load = fl.get("app") or {}
+        add("  app bytes by kind:")
+        for group, size in (app_load.get("by_group") or {}).items():
+            add(f"    {size / 1024:9.1f} KiB {size / (app_load.get('bytes') or 1) * 100:5.1f} %  {group}")
         add("  10 largest resources of the app:")
         total = (fl.get("app") or {}).get("bytes") or 1
         for item in (fl.get("app") or {}).get("resources", [])[:10]:

@@ -95,9 +95,34 @@ def position(n: int, lang: str = "en") -> str:
     return t(lang, "tour_stop_of", n=n, total=STOPS)
 
 
-def stop_url(live_server, context, n: int, lang: str = "en") -> str:
-    state = stop_state(TOUR.stops[n], context, lang, "kiosk")
-    return live_server.url + "/" + to_query(state, context)
+# Records every (tour position, query, summary) the page shows, so that a test can see views
+# that last only one dwell period without having to poll at the right moment.
+RECORD = """() => {
+  window.__seen = [];
+  const record = () => {
+    const text = id => (document.getElementById(id) || {}).textContent || '';
+    const row = [text('tour-position'), location.search, text('summary')];
+    const last = window.__seen[window.__seen.length - 1];
+    if (!last || last.join('\\n') !== row.join('\\n')) { window.__seen.push(row); }
+  };
+  new MutationObserver(record).observe(document.body,
+    {subtree: true, childList: true, characterData: true, attributes: true});
+  record();
+}"""
+
+
+def wait_steps(page, steps: int, timeout_s: float = 10.0) -> float:
+    """Wait until the attract loop has asked for ``steps`` stops; returns when (monotonic)."""
+    page.wait_for_function(f"() => {KIOSK} && {KIOSK}.steps >= {steps}", timeout=timeout_s * 1000,
+                           polling="raf")
+    return time.monotonic()
+
+
+def wait_dialog(page, timeout_s: float = 8.0) -> None:
+    """Wait for "Still there?" (checked every frame: it lasts only seconds with a short idle)."""
+    page.wait_for_function("() => { const o = document.getElementById('kiosk'); return o && !o.hidden; }",
+                           timeout=timeout_s * 1000, polling="raf")
+    expect(page.locator(f"#{ids.KIOSK}")).to_be_visible()
 
 
 def snapshot(page) -> tuple:
@@ -105,15 +130,17 @@ def snapshot(page) -> tuple:
             page.locator(f"#{ids.TOUR_POSITION}").inner_text())
 
 
-def test_attract_loop_plays_the_tour_and_a_touch_stops_it(kiosk, log, live_server, dataset, context):
+def test_attract_loop_plays_the_tour_and_a_touch_stops_it(kiosk, log, dataset, context):
     page = kiosk("/?mode=kiosk&idle=60&dwell=1")
+    page.evaluate(RECORD)
     assert status(page)["state"] == "attract"
-    # the tour plays by itself: stop 1, then stop 2, each a view in the URL
+    # the tour plays by itself: stop 1, then stop 2, each a view in the URL, with its summary
+    wait_steps(page, 3)
+    seen = [tuple(row) for row in page.evaluate("() => window.__seen")]
     for n in (0, 1):
-        expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(n + 1))
-        expect(page).to_have_url(stop_url(live_server, context, n))
         state = stop_state(TOUR.stops[n], context, "en", "kiosk")
-        expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(summary_sentence(dataset, state))
+        shown = (position(n + 1), to_query(state, context), summary_sentence(dataset, state))
+        assert shown in seen, f"stop {n + 1} was never shown whole: {shown} not in {seen}"
     assert status(page)["state"] == "attract"
 
     # a touch on a neutral spot (the title) stops the loop at once
@@ -131,7 +158,7 @@ def test_attract_loop_plays_the_tour_and_a_touch_stops_it(kiosk, log, live_serve
 def test_still_there_continue_and_reset_to_the_start_view_and_language(kiosk, log, live_server):
     start = live_server.url + "/?mode=kiosk&idle=4&dwell=1"
     page = kiosk(start)
-    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
+    wait_steps(page, 1)
 
     # a visitor switches to Japanese: the page reloads in Japanese, still the visitor's
     with page.expect_navigation():
@@ -146,9 +173,10 @@ def test_still_there_continue_and_reset_to_the_start_view_and_language(kiosk, lo
     assert page.url == visited
 
     # after `idle` seconds without a touch: "Still there?", with a countdown, in Japanese
-    expect(overlay).to_be_visible(timeout=6000)
+    wait_dialog(page)
     expect(page.locator("#kiosk-question")).to_have_text(t("ja", "kiosk_still_there"))
-    pattern = "^" + r"\d+".join(re.escape(part) for part in t("ja", "kiosk_countdown", seconds="{}").split("{}")) + "$"
+    parts = t("ja", "kiosk_countdown", seconds="{}").split("{}")
+    pattern = "^" + r"\d+".join(re.escape(part) for part in parts) + "$"
     expect(page.locator("#kiosk-countdown")).to_have_text(re.compile(pattern))
     assert status(page)["state"] == "countdown"
     expect(page.locator(f"#{ids.KIOSK_CONTINUE}")).to_be_focused()
@@ -160,15 +188,15 @@ def test_still_there_continue_and_reset_to_the_start_view_and_language(kiosk, lo
     assert page.url == visited
 
     # with no answer the kiosk returns to its start URL and language, and the loop restarts
-    expect(overlay).to_be_visible(timeout=6000)
+    wait_dialog(page)
     with page.expect_navigation(url=start, timeout=6000):
         pass
     expect(page.locator("main")).to_have_attribute("lang", "en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     after = wait_state(page, "attract", 3)
     assert after["lastReset"] == "idle", after
-    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(1))
-    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(2))
+    wait_steps(page, 2)
+    assert status(page)["state"] == "attract"
     log.assert_clean()
 
 
@@ -177,11 +205,10 @@ def test_reduced_motion_steps_through_still_views(kiosk, log):
     info = status(page)
     assert info["reducedMotion"] is True and info["dwell"] == 2, info   # dwell doubled
     expect(page.locator("html")).to_have_class(re.compile(r"\bkiosk-reduced-motion\b"))
-    tour_position = page.locator(f"#{ids.TOUR_POSITION}")
-    expect(tour_position).to_have_text(position(1))
-    first = time.monotonic()
-    expect(tour_position).to_have_text(position(2), timeout=5000)
-    assert time.monotonic() - first >= 1.2, "a stop lasted less than the doubled dwell"
+    first = wait_steps(page, 1)
+    second = wait_steps(page, 2)
+    assert second - first >= 1.5, f"a stop lasted {second - first:.1f} s, not the doubled dwell"
+    expect(page.locator(f"#{ids.TOUR_POSITION}")).to_have_text(position(2))
     # no transition or animation anywhere: each stop is a still view
     moving = page.evaluate("""() => Array.from(document.querySelectorAll('main *')).filter(e => {
         const s = getComputedStyle(e);
@@ -221,7 +248,8 @@ def test_full_screen_layout_and_touch_targets(kiosk, log, viewport):
           'button, a.button, [role=slider], label.dash-options-list-option, .dash-dropdown'))
         .map(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
           return {what: e.id || e.className || e.tagName, text: e.textContent.trim().slice(0, 30),
-                  w: r.width, h: r.height, shown: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; })
+                  w: r.width, h: r.height,
+                  shown: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; })
         .filter(e => e.shown)""")
     assert len(targets) >= 15, targets
     small = [x for x in targets if x["w"] < 44 or x["h"] < 44]
