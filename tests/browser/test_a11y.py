@@ -77,6 +77,14 @@ def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+# true once no callback has been loading for half a second (the page's views have settled)
+QUIET = """() => {
+  const now = performance.now();
+  if (document.querySelector('[data-dash-is-loading="true"]')) { window.__quietSince = null; return false; }
+  window.__quietSince = window.__quietSince || now;
+  return now - window.__quietSince >= 500;
+}"""
+
 CONTROL_ROLES = {"button", "checkbox", "combobox", "listbox", "menuitem", "option", "radio",
                  "searchbox", "slider", "spinbutton", "switch", "tab", "textbox", "link"}
 
@@ -141,8 +149,7 @@ def _audit(browser, base_url: str, name: str) -> Audit:
                 const c = document.getElementById('kiosk-countdown');
                 c.textContent = c.dataset.template.replace('{seconds}', '15'); }""")
             expect(page.locator(f"#{ids.KIOSK}")).to_be_visible()
-        page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-        page.wait_for_timeout(300)
+        page.wait_for_function(QUIET, polling=100)
         page.add_script_tag(content=source)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
         violations = [

@@ -111,6 +111,15 @@ RECORD = """() => {
 }"""
 
 
+# true once no callback has been loading for half a second (the page's views have settled)
+QUIET = """() => {
+  const now = performance.now();
+  if (document.querySelector('[data-dash-is-loading="true"]')) { window.__quietSince = null; return false; }
+  window.__quietSince = window.__quietSince || now;
+  return now - window.__quietSince >= 500;
+}"""
+
+
 def wait_steps(page, steps: int, timeout_s: float = 10.0) -> float:
     """Wait until the attract loop has asked for ``steps`` stops; returns when (monotonic)."""
     page.wait_for_function(f"() => {KIOSK} && {KIOSK}.steps >= {steps}", timeout=timeout_s * 1000,
@@ -310,8 +319,10 @@ def test_reloads_when_a_callback_stalls(kiosk, log, live_server):
 
 def test_links_that_would_leave_the_kiosk_do_nothing(kiosk, log):
     page = kiosk("/?mode=kiosk&idle=600&dwell=600")
+    wait_steps(page, 1)  # the loop's first stop rebuilds the sources: wait for it to settle
+    expect(page.locator(f"#{ids.TOUR}")).to_have_class(re.compile(r"\bactive\b"))
+    page.wait_for_function(QUIET, polling=100)
     link = page.locator(f"#{ids.SOURCES} a[href^='http']").first
-    link.scroll_into_view_if_needed()
     before = page.url
     link.click()
     page.wait_for_timeout(500)

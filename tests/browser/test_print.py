@@ -86,11 +86,6 @@ def test_pdf_handout_on_a4_and_letter(page, log, settle):
     log.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "assets/style.css (not this test's to fix): the print rules do not hide the guided tour's "
-    "buttons, so 'Start the tour' is printed on the handout. Suggested fix in @media print: "
-    ".tour-start, .tour-steps, .tour-jumps { display: none !important; } "
-    "(and .tour.inactive { display: none; } to drop the empty tour box)"))
 def test_no_button_is_printed(page, log, settle):
     open_handout(page, settle)
     page.emulate_media(media="print")
