@@ -2,18 +2,12 @@
    Registered from dashboard/clientside.py as window.dash_clientside.returns.* */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   returns: {
-    // Switching language reloads the page with ?lang=…, keeping the rest of the view.
-    switchLanguage: function (lang) {
-      // The page was built in the language of <main lang>; only a different choice reloads.
+    // The page is built in the language of <main lang>: give it to <html> and the tab title.
+    pageLanguage: function () {
       var main = document.querySelector('main.main');
-      var current = main ? main.lang : '';
-      if (current) { document.documentElement.lang = current; }
+      if (main && main.lang) { document.documentElement.lang = main.lang; }
       var heading = document.querySelector('header h1');
-      if (heading) { document.title = heading.textContent; }  // the tab title in the page's language
-      if (!lang || !current || lang === current) { return window.dash_clientside.no_update; }
-      var params = new URLSearchParams(window.location.search);
-      params.set('lang', lang);
-      window.location.search = params.toString();
+      if (heading) { document.title = heading.textContent; }
       return window.dash_clientside.no_update;
     },
     saveMap: function (nPng, nSvg) {

@@ -7,6 +7,8 @@ the view is in the URL and in the browser's ``dcc.Store``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ALL, Input, Output, Patch, State, ctx, no_update
 
 from geodata import DATASET_VERSION, Dataset
@@ -15,8 +17,8 @@ from . import ids, panels
 from .figures.bars import bar_patch
 from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
-from .layout import build_page
-from .state import StateContext, ViewState, parse_query, to_query
+from .layout import build_page, region_from_text, region_labels, region_list
+from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
 from .summary import summary_sentence, years_label
 from .tour import Tour, caption_text, stop_state
@@ -43,18 +45,21 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         page = build_page(dataset, geometry, context, state, notices, tour, idle_seconds)
         return page, state.to_dict(), state.layer
 
+    port_buttons = {"type": ids.PORT, "value": ALL}
+    layer_buttons = {"type": ids.LAYER, "value": ALL}
+
     @app.callback(
         Output(ids.VIEW, "data", allow_duplicate=True),
         Output(ids.URL, "search"),
         Output(ids.YEARS, "value"),
         Output(ids.REGION, "value"),
-        Output(ids.PORT, "value"),
-        Output(ids.LAYER, "value"),
+        Output(port_buttons, "aria-pressed"),
+        Output(layer_buttons, "aria-pressed"),
         Input(ids.URL, "search"),
         Input(ids.YEARS, "value"),
         Input(ids.REGION, "value"),
-        Input(ids.PORT, "value"),
-        Input(ids.LAYER, "value"),
+        Input(port_buttons, "n_clicks"),
+        Input(layer_buttons, "n_clicks"),
         Input(ids.MAP, "clickData"),
         Input(ids.BARS, "clickData"),
         Input(ids.BARS, "selectedData"),
@@ -63,7 +68,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         State(ids.VIEW, "data"),
         prevent_initial_call=True,
     )
-    def sync_view(search, years, region, port, layer, map_click, bar_click, bar_select, _clear,
+    def sync_view(search, years, region_text, _ports, _layers, map_click, bar_click, bar_select, _clear,
                   _tick, current):
         """The one place the view changes: from the URL (back/forward, a tour stop) or from a
         control; it then sets the URL and the controls to match."""
@@ -72,18 +77,23 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         if trigger == ids.URL:
             new, _ = parse_query(search, context)
         else:
-            value = {ids.YEARS: years, ids.REGION: region, ids.PORT: port, ids.LAYER: layer,
-                     ids.MAP: map_click, ids.BARS: bar_select if _is_selection() else bar_click,
-                     ids.CLEAR: None, ids.PLAY_INTERVAL: None}.get(trigger)
-            new = reduce_view(state, trigger, value, context)
+            if isinstance(trigger, dict):  # a port or layer button: its value is in its id
+                trigger, value = trigger.get("type"), trigger.get("value")
+            elif trigger == ids.REGION:
+                value = region_from_text(dataset, state.lang, region_text)
+            else:
+                value = {ids.YEARS: years, ids.MAP: map_click,
+                         ids.BARS: bar_select if _is_selection() else bar_click}.get(trigger)
+            new = reduce_view(state, trigger, value, context) if value is not None or trigger in (
+                ids.CLEAR, ids.PLAY_INTERVAL) else state
         if new == state and trigger != ids.URL:
             # a rejected input: put the control back to what the view says
-            return no_update, no_update, *_control_values(state, context)
-        if new == state:
-            return (no_update,) * 6
+            return no_update, no_update, *_control_values(dataset, new, context)
+        if new == state:  # wildcard outputs take a list, one entry per matched button
+            return (no_update,) * 4 + tuple([no_update] * len(ctx.outputs_list[i]) for i in (4, 5))
         query = to_query(new, context)
         return (new.to_dict(), query if trigger != ids.URL else no_update,
-                *_control_values(new, context))
+                *_control_values(dataset, new, context))
 
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_LAYER, "data", allow_duplicate=True),
@@ -152,15 +162,21 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Output(ids.CITATION, "children"), Output(ids.PERMALINK, "href"),
         Output(ids.PERMALINK, "children"), Output(ids.DOWNLOAD_CSV, "href"),
         Output(ids.DOWNLOAD_GEOJSON, "href"),
+        *[Output(f"{ids.LANG}-{code}", "href") for code in LANGS],
+        Output(ids.REGION_OPTIONS, "children"),
         Input(ids.VIEW, "data"), State(ids.URL, "href"),
     )
-    def update_citation(view, href):
+    def update_links(view, href):
+        """Everything that points at the view: citation, permalink, downloads, the language
+        links (same view, other language), and the region suggestions for the layer."""
         state = view_of(view)
         query = to_query(state, context)
         base = href.split("?")[0] if isinstance(href, str) and href.startswith("http") else "/"
         permalink = base + query
+        languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
         return (citation(dataset, state, permalink), permalink, permalink,
-                "/export/flows.csv" + query, "/export/flows.geojson" + query)
+                "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages,
+                region_list(dataset, state).children)
 
     register_tour(app, dataset, context, tour)
 
@@ -213,6 +229,9 @@ def _is_selection() -> bool:
     return any(t["prop_id"].endswith(".selectedData") for t in ctx.triggered)
 
 
-def _control_values(state: ViewState, context: StateContext) -> tuple:
+def _control_values(dataset: Dataset, state: ViewState, context: StateContext) -> tuple:
+    """What the slider, the region box and the toggle buttons show for ``state``."""
     years = [context.years.index(state.year_from), context.years.index(state.year_to)]
-    return years, state.region or None, state.port or None, state.layer
+    region = region_labels(dataset, state.lang).get(state.region, "")
+    pressed = lambda chosen, outputs: ["true" if o["id"]["value"] == chosen else "false" for o in outputs]  # noqa: E731
+    return (years, region, pressed(state.port, ctx.outputs_list[4]), pressed(state.layer, ctx.outputs_list[5]))

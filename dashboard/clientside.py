@@ -10,7 +10,7 @@ from . import ids
 
 def register(app) -> None:
     fn = lambda name: ClientsideFunction(namespace="returns", function_name=name)  # noqa: E731
-    app.clientside_callback(fn("switchLanguage"), Output(ids.LANG, "className"), Input(ids.LANG, "value"))
+    app.clientside_callback(fn("pageLanguage"), Output(ids.LANG, "className"), Input(ids.LANG, "id"))
     app.clientside_callback(fn("saveMap"), Output(ids.SAVE_PNG, "className"),
                             Input(ids.SAVE_PNG, "n_clicks"), Input(ids.SAVE_SVG, "n_clicks"),
                             prevent_initial_call=True)

@@ -81,11 +81,11 @@ def reduce_view(state: ViewState, trigger: str | None, value, context: StateCont
         pair = _index_pair(value, len(context.years))
         return state.with_years(context.years[pair[0]], context.years[pair[1]]) if pair else state
     if trigger == ids.REGION:
-        if value in (None, ""):
+        if value == "":
             return replace(state, region="")
         return replace(state, region=value) if isinstance(value, str) and value in context.region_ids else state
     if trigger == ids.PORT:
-        if value in (None, ""):
+        if value == "":
             return replace(state, port="")
         return replace(state, port=value) if isinstance(value, str) and value in context.port_ids else state
     if trigger == ids.LAYER:

@@ -31,27 +31,66 @@ def shell() -> html.Div:
     ])
 
 
-def region_options(dataset: Dataset, state: ViewState) -> list[dict]:
-    """Regions a visitor can filter by: countries, Japan's regions and prefectures, and the
+def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
+    """region id -> the text a visitor picks from the list: its name, with its kind where two
+    regions share a name (Hokkaidō the prefecture and Hokkaidō the region)."""
+    rows = list(dataset.region_rows.values())
+    names = [str(getattr(r, f"name_{lang}")) for r in rows]
+    labels = {}
+    for row, name in zip(rows, names):
+        labels[row.id] = f"{name} ({row.id})" if names.count(name) > 1 else name
+    return labels
+
+
+def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
+    """The region a typed or picked text names ("" clears the filter; None: no such region)."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()[:200]
+    if not text:
+        return ""
+    if text in dataset.region_rows:
+        return text
+    for rid, label in region_labels(dataset, lang).items():
+        if label.casefold() == text.casefold():
+            return rid
+    return None
+
+
+def region_list(dataset: Dataset, state: ViewState) -> html.Datalist:
+    """Suggestions for the region box: countries, Japan's regions and prefectures, and the
     Korean provinces of the chosen layer."""
-    lang = state.lang
+    labels = region_labels(dataset, state.lang)
     korea = "kr_provinces_1945" if state.layer == "1945" else "kr_provinces_today"
-    options = []
-    for layer in ("countries", "jp_regions", "jp_prefectures", korea):
-        gdf = dataset.layers[layer]
-        for rid, name in sorted(zip(gdf["id"], gdf[f"name_{lang}"]), key=lambda p: p[0]):
-            options.append({"label": name, "value": rid})
-    # keep a selected region from the other Korean layer visible, so the filter is honest
-    if state.region and state.region not in {o["value"] for o in options}:
-        rows = dataset.regions[dataset.regions["id"] == state.region]
-        if len(rows):
-            options.append({"label": rows.iloc[0][f"name_{lang}"], "value": state.region})
-    return options
+    options = [html.Option(value=labels[rid])
+               for layer in ("countries", "jp_regions", "jp_prefectures", korea)
+               for rid in sorted(dataset.layers[layer]["id"])]
+    return html.Datalist(id=ids.REGION_OPTIONS, children=options)
 
 
-def port_options(dataset: Dataset, lang: str) -> list[dict]:
-    ports = dataset.places[dataset.places["kind"] != "other"]
-    return [{"label": name, "value": pid} for pid, name in zip(ports["id"], ports[f"name_{lang}"])]
+def toggle_buttons(kind: str, choices: list[tuple[str, str]], selected: str) -> list[html.Button]:
+    """A group of real buttons, the chosen one pressed (aria-pressed): keyboard and touch
+    friendly, and announced as toggles by screen readers."""
+    return [html.Button(label, id={"type": kind, "value": value}, n_clicks=0, className="button toggle",
+                        **{"aria-pressed": "true" if value == selected else "false"})
+            for value, label in choices]
+
+
+def port_choices(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    ports = [p for p in dataset.place_rows.values() if p.kind != "other"]
+    return [("", t(lang, "port_placeholder"))] + [(p.id, str(getattr(p, f"name_{lang}"))) for p in ports]
+
+
+def layer_choices(lang: str) -> list[tuple[str, str]]:
+    return [("today", t(lang, "layer_today")), ("1945", t(lang, "layer_1945"))]
+
+
+def language_links(lang: str) -> list[html.A]:
+    """Plain links: switching language reloads the page in that language (the hrefs keep the
+    rest of the view and are kept current by a callback)."""
+    return [html.A(LANG_NAMES[code], id=f"{ids.LANG}-{code}", href=f"?lang={code}", lang=code, hrefLang=code,
+                   className="button lang", **({"aria-current": "true"} if code == lang else {}))
+            for code in LANGS]
 
 
 def year_slider(years: tuple[int, ...], state: ViewState, lang: str) -> dcc.RangeSlider:
@@ -118,11 +157,8 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         "locale": lang,
     }
     controls = html.Section([
-        html.Fieldset([
-            html.Legend(t(lang, "lang_label")),
-            dcc.RadioItems(id=ids.LANG, value=lang, inline=True, className="lang-switch",
-                           options=[{"label": LANG_NAMES[code], "value": code} for code in LANGS]),
-        ], className="control"),
+        html.Nav(language_links(lang), id=ids.LANG, className="control lang-switch",
+                 **{"aria-label": t(lang, "lang_label")}),
         html.Div([
             html.Label(t(lang, "years_label"), htmlFor=ids.YEARS, className="control-label"),
             html.Div([
@@ -133,18 +169,19 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
             ], className="years-row"),
             dcc.Interval(id=ids.PLAY_INTERVAL, interval=1600, disabled=True),
         ], className="control years"),
-        _labelled(t(lang, "region_label"), dcc.Dropdown(
-            id=ids.REGION, options=region_options(dataset, state), value=state.region or None,
-            placeholder=t(lang, "region_placeholder"), clearable=True, searchable=True), ids.REGION),
-        _labelled(t(lang, "port_label"), dcc.Dropdown(
-            id=ids.PORT, options=port_options(dataset, lang), value=state.port or None,
-            placeholder=t(lang, "port_placeholder"), clearable=True, searchable=False), ids.PORT),
-        html.Fieldset([
-            html.Legend(t(lang, "layer_label")),
-            dcc.RadioItems(id=ids.LAYER, value=state.layer, inline=True,
-                           options=[{"label": t(lang, "layer_today"), "value": "today"},
-                                    {"label": t(lang, "layer_1945"), "value": "1945"}]),
+        html.Div([
+            html.Label(t(lang, "region_label"), htmlFor=ids.REGION, className="control-label"),
+            dcc.Input(id=ids.REGION, type="search", list=ids.REGION_OPTIONS, debounce=True,
+                      value=region_labels(dataset, lang).get(state.region, ""),
+                      placeholder=t(lang, "region_placeholder"), autoComplete="off"),
+            region_list(dataset, state),
         ], className="control"),
+        html.Fieldset([html.Legend(t(lang, "port_label")),
+                       html.Div(toggle_buttons(ids.PORT, port_choices(dataset, lang), state.port),
+                                className="toggles")], className="control ports"),
+        html.Fieldset([html.Legend(t(lang, "layer_label")),
+                       html.Div(toggle_buttons(ids.LAYER, layer_choices(lang), state.layer),
+                                className="toggles")], className="control"),
         html.Button(t(lang, "clear_filters"), id=ids.CLEAR, n_clicks=0, className="button clear"),
     ], className="controls", **{"aria-label": "Controls"})
 

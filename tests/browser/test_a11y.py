@@ -8,9 +8,8 @@ Each page is opened and audited once (module cache); the tests read the results:
 - ``test_axe_serious_or_critical`` fails listing every serious or critical violation;
 - ``test_controls_have_accessible_names`` fails listing every unnamed control.
 
-Both fail today on problems inside Dash 4's own components (see ``KNOWN``), which only a
-change in ``dashboard/layout.py`` can fix; they are strict xfails until then, and the
-``..._nothing_new`` tests keep everything else from getting worse meanwhile.
+``KNOWN`` lists accepted problems in third-party components (none today: the language,
+port and layer controls are links and toggle buttons, the region box a native input).
 """
 
 from __future__ import annotations
@@ -42,18 +41,7 @@ PAGES = {
 
 # Problems in code these tests do not own, each (axe rule or "unnamed <role>", a pattern the
 # element's HTML or selector matches, what to do). See the module docstring.
-KNOWN = [
-    ("aria-hidden-focus", r"dash-dropdown-focus-target",
-     "dcc.Dropdown (Dash 4) renders a focusable <input aria-hidden=true> as its focus target"),
-    ("aria-input-field-name", r"#lang-radio|#layer-radio|dash-radioitems",
-     "dcc.RadioItems (Dash 4) renders role=listbox with no accessible name and takes no aria-label"),
-    ("nested-interactive", r"dash-options-list-option",
-     "dcc.RadioItems (Dash 4) renders role=option labels that contain a focusable radio input"),
-    ("unnamed listbox", r"#lang-radio|#layer-radio",
-     "the same role=listbox of dcc.RadioItems, without a name"),
-]
-XFAIL_REASON = ("dashboard/layout.py: Dash 4 dcc.RadioItems (#lang-radio, #layer-radio) and "
-                "dcc.Dropdown (#region-dropdown, #port-dropdown) markup; see KNOWN")
+KNOWN: list[tuple[str, str, str]] = []  # none: the controls are native, labelled HTML
 
 
 @dataclass
@@ -205,7 +193,6 @@ def test_page_language(audit, name):
     assert audit(name).problems == [], audit(name).problems
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL_REASON)
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_serious_or_critical(audit, name):
     found = _describe(audit(name).violations, skip_known=False)
@@ -221,7 +208,6 @@ def test_axe_serious_or_critical_nothing_new(audit, name):
                        + "\n  ".join(found))
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL_REASON)
 @pytest.mark.parametrize("name", PAGES)
 def test_controls_have_accessible_names(audit, name):
     found = _unnamed(audit(name), skip_known=False)

@@ -164,7 +164,7 @@ def test_click_region_on_map(page, log, settle, dataset, context):
     summary = page.locator(SUMMARY)
     expect(summary).to_contain_text(region_name(dataset, region, "en"))
     expect(summary).to_have_text(summary_sentence(dataset, state))
-    expect(page.locator(f"#{ids.REGION}")).to_contain_text(region_name(dataset, region, "en"))
+    expect(page.locator(f"#{ids.REGION}")).to_have_value(region_name(dataset, region, "en"))
     settle()
     log.assert_clean()
 

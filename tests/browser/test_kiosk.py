@@ -171,7 +171,7 @@ def test_still_there_continue_and_reset_to_the_start_view_and_language(kiosk, lo
 
     # a visitor switches to Japanese: the page reloads in Japanese, still the visitor's
     with page.expect_navigation():
-        page.locator(f"#{ids.LANG} label", has_text="日本語").click()
+        page.locator(f"#{ids.LANG} a", has_text="日本語").click()
     expect(page.locator("main")).to_have_attribute("lang", "ja")
     assert "lang=ja" in page.url
     assert wait_state(page, "visitor", 3)["state"] == "visitor"
