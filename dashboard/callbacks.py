@@ -43,7 +43,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     def render_page(_pathname, search):
         state, notices = parse_query(search, context)
         page = build_page(dataset, geometry, context, state, notices, tour, idle_seconds)
-        return page, state.to_dict(), state.layer
+        return page, state.to_dict(), state.to_dict()
 
     port_buttons = {"type": ids.PORT, "value": ALL}
     layer_buttons = {"type": ids.LAYER, "value": ALL}
@@ -100,10 +100,11 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Input(ids.VIEW, "data"), State(ids.MAP_LAYER, "data"),
         prevent_initial_call=True,
     )
-    def update_map(view, rendered_layer):
+    def update_map(view, rendered):
+        """Patch the map from the view it shows (kept in the browser) to the new one."""
         state = view_of(view)
-        changed = rendered_layer != state.layer
-        return map_patch(dataset, geometry, state, changed), state.layer if changed else no_update
+        previous = ViewState.from_dict(rendered, context) if isinstance(rendered, dict) else None
+        return map_patch(dataset, geometry, state, previous), state.to_dict()
 
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),

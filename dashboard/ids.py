@@ -7,7 +7,7 @@ URL = "url"
 SHELL_URL = "shell-url"
 PAGE = "page"
 VIEW = "view"
-MAP_LAYER = "map-layer"
+MAP_LAYER = "map-rendered"       # the view the map shows now (so updates send only changes)
 NOTICES = "notices"
 
 YEARS = "year-slider"

@@ -73,13 +73,15 @@ def test_departure_without_destination_is_a_ring_not_a_line(dataset, geometry):
 
 
 def test_patch_carries_only_view_properties(dataset, geometry):
-    patch = map_patch(dataset, geometry, ViewState(1960, 1960), layer_changed=False).to_plotly_json()
+    patch = map_patch(dataset, geometry, ViewState(1961, 1961), ViewState(1960, 1960)).to_plotly_json()
     size = len(json.dumps(patch))
     full = len(_map(dataset, geometry, ViewState(1960, 1960)).to_json())
     assert "geojson" not in json.dumps(patch)
     assert "/geo/" in json.dumps(build_map_figure(dataset, geometry, ViewState(1960, 1960)))
     assert size < full / 2, (size, full)
-    with_layer = json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960, layer="1945"), True).to_plotly_json())
+    assert size < 3000, size  # a year step sends a few widths and texts, not the map
+    with_layer = json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960, layer="1945"),
+                                      ViewState(1960, 1960)).to_plotly_json())
     assert geometry.geojson_urls["kr_provinces_1945"] in with_layer
 
 
@@ -142,3 +144,18 @@ def test_geojson_is_served_as_cached_static_files(dataset, geometry):
         assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
         ids = [f["properties"]["id"] for f in json.loads(response.data)["features"]]
         assert ids == geometry.ids[name]
+
+
+def test_patch_from_the_previous_view_gives_the_new_view(dataset, geometry):
+    """Applying the diff patch to the old figure yields exactly the new figure."""
+    from dash._patch import Patch  # noqa: F401  (the patch's operations are applied below)
+
+    before, after = ViewState(1959, 1984, port="niigata"), ViewState(1975, 1975, region="PRK")
+    fig = build_map_figure(dataset, geometry, before)
+    for op in map_patch(dataset, geometry, after, before).to_plotly_json()["operations"]:
+        assert op["operation"] == "Assign"
+        node = fig
+        for key in op["location"][:-1]:
+            node = node[key]
+        node[op["location"][-1]] = op["params"]["value"]
+    assert json.loads(json.dumps(fig, default=list)) == json.loads(json.dumps(build_map_figure(dataset, geometry, after), default=list))

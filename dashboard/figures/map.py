@@ -278,8 +278,12 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
         route = selected.get(key)
         i, j = idx[f"route:{key}"], idx[f"spine:{key}"]
         if route is None or route.total.persons == 0:
+            # the same keys as a drawn route, so any patch lands on a well-defined figure
             updates[(i, "line.width")] = 0
+            updates[(i, "line.color")] = styles.SPINE_COLOUR
+            updates[(i, "opacity")] = 1
             updates[(j, "line.width")] = 0
+            updates[(j, "line.dash")] = "solid"
             arrow_sizes.append(0)
             arrow_colours.append(styles.STATUS_STYLE["documented"][0])
             arrow_symbols.append("triangle-up")
@@ -375,16 +379,20 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     return updates
 
 
-def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState, layer_changed: bool) -> Patch:
-    """Only what a view change alters: widths, colours, sizes and hover text."""
+def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
+              previous: ViewState | None = None) -> Patch:
+    """Only what changed since ``previous`` (the view the map shows now): usually a few
+    widths, colours and hover texts. Without ``previous``, every view property is sent."""
     patch = Patch()
-    if layer_changed:
+    if previous is None or previous.layer != state.layer:
         layer = korea_layer(state)
-        ids = geometry.ids[layer]
         k = geometry.trace_index["korea"]
         patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
-        patch["data"][k]["locations"] = ids
+        patch["data"][k]["locations"] = geometry.ids[layer]
+    before = view_updates(dataset, geometry, previous) if previous is not None else {}
     for (i, path), value in view_updates(dataset, geometry, state).items():
+        if (i, path) in before and before[(i, path)] == value:
+            continue
         target = patch["data"][i]
         keys = path.split(".")
         for key in keys[:-1]:
