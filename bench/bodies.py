@@ -34,7 +34,8 @@ class Universe:
     langs: tuple[str, ...] = ("en", "ja", "ko")
     layers: tuple[str, ...] = ("today", "1945")
     modes: tuple[str, ...] = ("explore", "kiosk")
-    extra: dict = field(default_factory=dict, compare=False)
+    #: lang -> the region names a visitor picks from the region box's suggestions
+    region_labels: dict = field(default_factory=dict, compare=False)
 
 
 def load_universe() -> Universe:
@@ -45,12 +46,18 @@ def load_universe() -> Universe:
     from dashboard.tour import default_tour
     from geodata import load_cached
 
-    context = state_context(load_cached(), Settings())
+    dataset = load_cached()
+    context = state_context(dataset, Settings())
+    try:  # the region search box's suggestions (the app's own labels), where the app has them
+        from dashboard.layout import region_labels
+        labels = {lang: tuple(region_labels(dataset, lang).values()) for lang in LANGS}
+    except (ImportError, AttributeError, KeyError, TypeError):
+        labels = {}
     return Universe(
         years=tuple(context.years), regions=tuple(sorted(context.region_ids)),
         ports=tuple(sorted(context.port_ids)), tour_stops=len(default_tour().stops),
         table_columns=tuple(panels.TABLE_COLUMNS), langs=tuple(LANGS), layers=tuple(LAYERS),
-        modes=tuple(MODES),
+        modes=tuple(MODES), region_labels=labels,
     )
 
 
@@ -102,6 +109,17 @@ def view_query(view: dict, u: Universe) -> str:
 
 def random_query(rng: random.Random, u: Universe) -> str:
     return view_query(random_view(rng, u), u)
+
+
+def _region_text(old, rng: random.Random, u: Universe, ctx: dict):
+    """What a visitor leaves in the region search box: a suggestion in the page's language
+    (or a region id), or nothing (cleared)."""
+    if rng.random() < 0.15:
+        return ""
+    labels = u.region_labels.get(ctx.get("lang", "en")) or u.region_labels.get("en")
+    if labels:
+        return rng.choice(labels)
+    return rng.choice(u.regions) if u.regions else ""
 
 
 def _clicks(old, rng: random.Random):
@@ -158,6 +176,10 @@ def _maybe(choices, rng: random.Random, none_share: float):
 
 
 #: "component-id.property" -> f(old value, rng, universe) -> a new realistic value
+#: (CONTEXT_GENERATORS also get the body's new view, e.g. for its language)
+CONTEXT_GENERATORS = {
+    "region-input.value": _region_text,
+}
 GENERATORS = {
     "view.data": lambda old, rng, u: random_view(rng, u),
     "shell-url.search": lambda old, rng, u: random_query(rng, u),
@@ -204,7 +226,9 @@ def callback_label(output: str) -> str:
     return props[0] + (f" (+{len(props) - 1})" if len(props) > 1 else "")
 
 
-def _value(old, key: str, rng: random.Random, u: Universe):
+def _value(old, key: str, rng: random.Random, u: Universe, ctx: dict | None = None):
+    if key in CONTEXT_GENERATORS:
+        return CONTEXT_GENERATORS[key](old, rng, u, ctx or {})
     generator = GENERATORS.get(key)
     if generator is not None:
         return generator(old, rng, u)
@@ -217,15 +241,21 @@ def vary_body(body: dict, rng: random.Random, u: Universe) -> dict:
     """A copy of a recorded body with realistic other values (see module docstring)."""
     new = copy.deepcopy(body)
     changed = list(new.get("changedPropIds") or [])
-    for section in ("inputs", "state"):
-        for position, item in enumerate(new.get(section) or []):
-            if isinstance(item, list):  # a pattern-matching ALL input: a list of components
-                _vary_pattern(new, item, changed, rng, u)
-                continue
-            if "value" not in item and f"{item['id']}.{item['property']}" not in changed:
-                continue  # a prop the component does not have yet (e.g. no click so far)
-            key = prop_key(item)
-            item["value"] = _value(item.get("value"), key, rng, u)
+    ctx: dict = {}
+    items = [item for section in ("inputs", "state") for item in new.get(section) or []]
+    views = [item for item in items if isinstance(item, dict) and prop_key(item) == "view.data"]
+    for item in views:  # the view first: other values may depend on it (its language)
+        item["value"] = random_view(rng, u)
+        ctx = dict(item["value"])
+    for item in items:
+        if isinstance(item, list):  # a pattern-matching ALL input: a list of components
+            _vary_pattern(new, item, changed, rng, u)
+            continue
+        if any(item is view for view in views):
+            continue
+        if "value" not in item and f"{item['id']}.{item['property']}" not in changed:
+            continue  # a prop the component does not have yet (e.g. no click so far)
+        item["value"] = _value(item.get("value"), prop_key(item), rng, u, ctx)
     return new
 
 
@@ -257,8 +287,8 @@ def _entry(spec: dict, rng: random.Random, u: Universe, trigger: bool) -> dict |
         return []  # a pattern-matching input: no matching component in a synthesized page
     entry = {"id": ident, "property": spec["property"]}
     key = prop_key(entry)
-    if key in GENERATORS:
-        entry["value"] = GENERATORS[key](None, rng, u)
+    if key in GENERATORS or key in CONTEXT_GENERATORS:
+        entry["value"] = _value(None, key, rng, u)
     elif key.endswith(".n_clicks") or key.endswith(".n_intervals"):
         entry["value"] = 1 if trigger else 0
     elif key.endswith(".pathname"):
@@ -269,16 +299,17 @@ def _entry(spec: dict, rng: random.Random, u: Universe, trigger: bool) -> dict |
 def synthesize_body(dependency: dict, rng: random.Random, u: Universe) -> dict:
     """A body for a ``/_dash-dependencies`` entry, as if its first input had just changed."""
     output = dependency["output"]
-    if output.startswith(".."):
-        outputs = []
-        for part in output[2:-2].split("..."):
-            ident, prop = part.rsplit(".", 1) if "@" not in part else part.split("@")[0].rsplit(".", 1)
-            suffix = "@" + part.split("@", 1)[1] if "@" in part else ""
-            outputs.append({"id": ident, "property": prop + suffix})
-    else:
-        base, _, suffix = output.partition("@")
+    def spec(part: str):
+        base, _, suffix = part.partition("@")
         ident, prop = base.rsplit(".", 1)
-        outputs = {"id": ident, "property": prop + ("@" + suffix if suffix else "")}
+        if ident.startswith("{"):
+            return []  # a pattern-matching output: no matching component in a synthesized page
+        return {"id": ident, "property": prop + ("@" + suffix if suffix else "")}
+
+    if output.startswith(".."):
+        outputs = [spec(part) for part in output[2:-2].split("...")]
+    else:
+        outputs = spec(output)
     inputs = [_entry(spec, rng, u, trigger=i == 0) for i, spec in enumerate(dependency.get("inputs", []))]
     state = [_entry(spec, rng, u, trigger=False) for spec in dependency.get("state", [])]
     first = next((e for e in inputs if isinstance(e, dict)), None)

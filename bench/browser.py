@@ -152,6 +152,26 @@ def _steps(page, tracker):
             page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         return action
 
+    def type_region(option_index):
+        def action():
+            text = page.evaluate(
+                "(i) => { const o = document.querySelectorAll('#region-options option');"
+                " return o.length ? o[Math.min(i, o.length - 1)].value : 'Niigata'; }", option_index)
+            for value in (text, ""):  # pick a region, then clear the box
+                page.fill("#region-input", value)
+                page.press("#region-input", "Enter")
+                tracker.wait_quiet()
+        return action
+
+    def either(*alternatives):
+        """The first alternative whose control is on the page (the app's controls change)."""
+        def action():
+            for selector, run in alternatives:
+                if page.locator(selector).count():
+                    return run()
+            raise LookupError("none of " + ", ".join(sel for sel, _ in alternatives) + " is on the page")
+        return action
+
     def play(seconds):
         def action():
             page.click("#play-button")
@@ -161,14 +181,23 @@ def _steps(page, tracker):
 
     url = page.url.split("?")[0]
     sort = "[id='{\"column\":\"%s\",\"type\":\"table-sort\"}']"
+    port_button = "button[id*='\"port-button\"']"
+    layer_button = "button[id*='\"layer-button\"']"
     return [
         ("open /", goto("")),
         ("year slider: start ArrowRight x2", keys(0, "ArrowRight", 2)),
         ("year slider: end ArrowLeft", keys(1, "ArrowLeft", 1)),
-        ("region dropdown: pick", pick("region-dropdown", 12)),
-        ("port dropdown: pick", pick("port-dropdown", 0)),
-        ("layer radio: 1945", click("#layer-radio input[value='1945']")),
+        ("region: pick one, then clear", either(("#region-input", type_region(12)),
+                                                 ("#region-dropdown", pick("region-dropdown", 12)))),
+        ("port: pick one", either((port_button, click(f"{port_button} >> nth=2")),
+                                  ("#port-dropdown", pick("port-dropdown", 0)))),
+        ("layer: 1945", either((layer_button, click(f"{layer_button}[id*='1945']")),
+                                           ("#layer-radio", click("#layer-radio input[value='1945']")))),
+        ("layer: today", either((layer_button, click(f"{layer_button}[id*='today']")),
+                                ("#layer-radio", click("#layer-radio input[value='today']")))),
         ("clear filters", click("#clear-filters")),
+        ("port: all ports", either((port_button, click(f"{port_button} >> nth=0")),
+                                   ("#port-dropdown", lambda: None))),
         ("map: click a port", click_point("#map .scatterlayer .trace .point", 3)),
         ("chart: click a year", click_point("#year-chart .scatterlayer .trace:last-child .point", 12)),
         ("table: sort by persons x2", click(sort % "persons", 2)),

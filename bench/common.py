@@ -262,8 +262,10 @@ class Server:
         return found
 
     def rss_kib(self) -> dict:
-        """VmRSS (KiB) of the master and each worker, from /proc/PID/status, and their sum."""
-        per_pid = {}
+        """VmRSS (KiB) of the master and each worker, from /proc/PID/status, and their sum;
+        also the sum of their Pss (/proc/PID/smaps_rollup: shared pages counted once, which
+        matters with gunicorn.conf.py's preload_app, where workers share the master's pages)."""
+        per_pid, pss = {}, 0
         for pid in self.pids():
             try:
                 with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
@@ -271,9 +273,14 @@ class Server:
                         if line.startswith("VmRSS:"):
                             per_pid[pid] = int(line.split()[1])
                             break
+                with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+                    for line in handle:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1])
+                            break
             except OSError:
                 continue
-        return {"total_kib": sum(per_pid.values()), "processes": len(per_pid),
+        return {"total_kib": sum(per_pid.values()), "pss_kib": pss or None, "processes": len(per_pid),
                 "per_pid_kib": {str(k): v for k, v in sorted(per_pid.items())}}
 
     def log_problems(self) -> list[str]:
@@ -301,10 +308,13 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def start_server(name: str, workers: int, log_dir: Path, ready_timeout: float = 120.0) -> Server:
+def start_server(name: str, workers: int, log_dir: Path, ready_timeout: float = 120.0,
+                 extra_flags=()) -> Server:
+    """gunicorn for ``name`` ("app" or "minimal"), from the project's root, so that it reads the
+    project's gunicorn.conf.py as production does (the flags given here take precedence)."""
     target, ready_path = TARGETS[name]
     port = free_port()
-    command = [gunicorn_path(), target, *gunicorn_flags(workers, port)]
+    command = [gunicorn_path(), target, *gunicorn_flags(workers, port), *extra_flags]
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-w{workers}-{port}.log"
     log = log_path.open("w")
@@ -336,7 +346,7 @@ def start_server(name: str, workers: int, log_dir: Path, ready_timeout: float = 
 
 def _run(args: list[str], timeout: float = 20) -> str:
     try:
-        return subprocess.run(args, capture_output=True, text=True, timeout=timeout, cwd=ROOT).stdout.strip()
+        return subprocess.run(args, capture_output=True, text=True, timeout=timeout, cwd=ROOT).stdout.rstrip()
     except (OSError, subprocess.SubprocessError):
         return ""
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 import traceback
@@ -110,6 +111,9 @@ def format_table(results: dict) -> str:
         f"load average at start {' '.join(f'{x:.2f}' for x in load)}, at end "
         f"{' '.join(f'{x:.2f}' for x in machine.get('load_average') or ())}")
 
+    for rec in results.get("recordings", []):
+        add(f"Recorded at {rec['at']} (git {rec['git_commit']}): {rec['requests']} callback requests; "
+            f"failed steps: {rec['failed_steps'] or 'none'}")
     cb = results.get("callbacks")
     if cb:
         add("")
@@ -183,7 +187,12 @@ def format_table(results: dict) -> str:
             add(f"  server RSS (gunicorn master + 1 worker), {server.get('callbacks', 0):,} mixed callbacks, "
                 f"{server.get('errors', 0)} errors, {server.get('callbacks_per_second') or 0:.0f}/s")
         for point in server.get("points", []):
-            add(f"    {point['label']:<34}{point['total_kib'] / 1024:8.1f} MiB")
+            pss = point.get("pss_kib")
+            add(f"    {point['label']:<34}{point['total_kib'] / 1024:8.1f} MiB RSS"
+                + (f"  ({pss / 1024:.1f} MiB PSS)" if pss else "")
+                + f"  pids {','.join(point.get('per_pid_kib', {}))}")
+        if server.get("processes_changed"):
+            add("    (the server's processes changed during the soak: a worker was restarted)")
         if server:
             add(f"    growth 1,000 -> end: {_pct(server.get('growth_after_1000'))}   (flat: <= {FLAT_SERVER * 100:g} %)")
         page = mem.get("page") or {}
@@ -283,11 +292,13 @@ def main(argv=None) -> int:
                                 "kiosk_dwell_s": args.kiosk_dwell, "kiosk_steps": args.kiosk_steps,
                                 "kiosk_interval_s": args.kiosk_interval, "kiosk_seconds": args.kiosk_seconds,
                                 "kiosk_js_dwell_s": args.kiosk_js_dwell, "seed": args.seed,
-                                "logs": str(args.logs)},
-                     "errors": []}
+                                "logs": str(args.logs),
+                                "gunicorn_conf_py": (ROOT / "gunicorn.conf.py").is_file()},
+                     "errors": [], "recordings": []}
     servers: list = []
     started = time.monotonic()
-    results["load_average_at_start"] = __import__("os").getloadavg()
+    results["load_average_at_start"] = os.getloadavg()
+    args.logs.mkdir(parents=True, exist_ok=True)
 
     def phase(name, function):
         if name in args.skip:
@@ -304,42 +315,68 @@ def main(argv=None) -> int:
             results["errors"].append(f"{name}: {type(exc).__name__}: {exc}")
             return None
 
+    def serve(name, workers, extra=()):
+        server = start_server(name, workers, args.logs, extra_flags=extra)
+        servers.append(server)
+        return server
+
+    def stop(server):
+        server.stop()
+        servers.remove(server)
+
     try:
         log("loading the dataset for realistic inputs")
         universe = load_universe()
         log(f"starting app and minimal page (gunicorn, {args.workers} workers each)")
-        app = start_server("app", args.workers, args.logs)
-        servers.append(app)
-        minimal = start_server("minimal", args.workers, args.logs)
-        servers.append(minimal)
+        app = serve("app", args.workers)
+        minimal = serve("minimal", args.workers)
         results["config"]["commands"] = {"app": app.command, "minimal": minimal.command}
 
         with br.chromium() as browser:
             results["browser_version"] = browser.version
-            log("recording the callback requests Chromium sends (page load + interactions)")
-            recorded, failed_steps = br.record_bodies(browser, app.url, log=log)
+            current: dict = {}
+
+            def bodies_for(server):
+                """The recorded bodies for this app server; recorded again if the app's callbacks
+                are not those recorded (the app changed while the benchmark ran)."""
+                dependencies = Client(server.port).request("GET", "/_dash-dependencies").json()
+                signature = json.dumps(dependencies, sort_keys=True)
+                if current.get("signature") == signature:
+                    return current
+                again = bool(current)
+                log(("the app's callbacks changed: recording again" if again else
+                     "recording the callback requests Chromium sends (page load + interactions)"))
+                recorded, failed_steps = br.record_bodies(browser, server.url, log=log)
+                bodies, synthesized = build_bodies(dependencies, recorded, universe, args.seed)
+                outputs = server_callbacks(dependencies)
+                (args.logs / f"recorded_bodies_{len(results['recordings'])}.json").write_text(ld.dump_bodies(bodies))
+                info = {"at": time.strftime("%H:%M:%S"), "git_commit": git_commit(), "requests": len(recorded),
+                        "failed_steps": failed_steps, "synthesized": [callback_label(o) for o in synthesized],
+                        "per_callback": {callback_label(o): sum(1 for r in recorded if r["output"] == o)
+                                         for o in outputs}}
+                results["recordings"].append(info)
+                if again:
+                    results["errors"].append(f"the app changed during the run (callbacks differ at {info['at']}, "
+                                             f"git {info['git_commit']}): figures before and after come from "
+                                             "different versions")
+                log(f"  {len(recorded)} requests recorded for {len({r['output'] for r in recorded})} of "
+                    f"{len(outputs)} server callbacks; failed steps: {len(failed_steps)}")
+                current.update(signature=signature, outputs=outputs, synthesized=synthesized,
+                               pool=ld.BodyPool(bodies, universe, args.seed),
+                               page_output=next((o for o in outputs if "page.children" in output_props(o)), None))
+                return current
+
+            bodies_for(app)
             noop_recorded = br.record_page_bodies(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN,
                                                   clicks="#button", times=2)
-            dependencies = Client(app.port).request("GET", "/_dash-dependencies").json()
-            bodies, synthesized = build_bodies(dependencies, recorded, universe, args.seed)
-            outputs = server_callbacks(dependencies)
-            args.logs.mkdir(parents=True, exist_ok=True)
-            (args.logs / "recorded_bodies.json").write_text(ld.dump_bodies(bodies + noop_recorded))
-            results["recording"] = {
-                "requests": len(recorded), "failed_steps": failed_steps,
-                "per_callback": {callback_label(o): sum(1 for r in recorded if r["output"] == o) for o in outputs},
-                "synthesized": [callback_label(o) for o in synthesized],
-            }
-            log(f"  {len(recorded)} requests recorded for {len({r['output'] for r in recorded})} of "
-                f"{len(outputs)} server callbacks; failed steps: {len(failed_steps)}")
-            pool = ld.BodyPool(bodies, universe, args.seed)
             noop_pool = ld.BodyPool(noop_recorded, universe, args.seed)
-            page_output = next((o for o in outputs if "page.children" in output_props(o)), None)
 
             def callbacks():
+                recorded = bodies_for(app)
+                pool = recorded["pool"]
                 check = ld.check_bodies(app, pool, per_callback=2 if args.quick else 5)
                 deadline = time.monotonic() + (120 if args.quick else 300)
-                app_times = ld.time_callbacks(app, pool, outputs, args.reps, deadline)
+                app_times = ld.time_callbacks(app, pool, recorded["outputs"], args.reps, deadline)
                 noop_output = noop_pool.outputs()[0]
                 noop = ld.time_callbacks(minimal, noop_pool, [noop_output], args.reps,
                                          time.monotonic() + 120)[noop_output]
@@ -347,7 +384,7 @@ def main(argv=None) -> int:
                 slowest = max(app_times.values(), key=lambda r: r["p95"] or 0)
                 return {"app": {callback_label(o): v for o, v in app_times.items()}, "noop": noop,
                         "ratio": ratio(slowest["p95"], noop["p95"]), "slowest_label": slowest["label"],
-                        "synthesized": [callback_label(o) for o in synthesized],
+                        "synthesized": [callback_label(o) for o in recorded["synthesized"]],
                         "check_checked": check["checked"], "check_problems": check["problems"]}
 
             results["callbacks"] = phase("callbacks", callbacks)
@@ -355,7 +392,8 @@ def main(argv=None) -> int:
             def first_load():
                 app_load = br.first_load(browser, app.url + "/", br.APP_MAP_DRAWN)
                 minimal_load = br.first_load(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN)
-                return {"app": app_load, "minimal": minimal_load, "ratio": ratio(app_load["bytes"], minimal_load["bytes"])}
+                return {"app": app_load, "minimal": minimal_load,
+                        "ratio": ratio(app_load["bytes"], minimal_load["bytes"])}
 
             results["first_load"] = phase("first-load", first_load)
 
@@ -369,6 +407,7 @@ def main(argv=None) -> int:
                 }
 
             results["time_to_map"] = phase("time-to-map", time_to_map)
+            stop(minimal)
 
             def kiosk():
                 deadline = time.monotonic() + (120 if args.quick else 360)
@@ -376,77 +415,77 @@ def main(argv=None) -> int:
                                            args.kiosk_interval, deadline, checkpoints=4 if args.quick else 8)
                 heaps = [x["js_heap_used"] for x in driven["samples"]]
                 half = heaps[len(heaps) // 2:] if len(heaps) > 2 else []
-                driven["heap_growth_second_half"] = growth(half[0], half[-1]) if half else None
                 minutes = args.kiosk_steps * args.kiosk_dwell / 60
-                driven.update(interval_s=args.kiosk_interval, heap_growth=growth(heaps[0], heaps[-1]) if heaps else None,
+                driven.update(interval_s=args.kiosk_interval,
+                              heap_growth=growth(heaps[0], heaps[-1]) if heaps else None,
+                              heap_growth_second_half=growth(half[0], half[-1]) if half else None,
                               equivalent=f"{args.kiosk_steps} steps = {minutes:.0f} min of kiosk at "
                                          f"{args.kiosk_dwell:g} s per stop")
                 attract = br.kiosk_attract_heap(browser, app.url + f"/?mode=kiosk&dwell={args.kiosk_js_dwell:g}",
                                                 args.kiosk_seconds)
                 heaps = [x["js_heap_used"] for x in attract.get("samples", [])]
+                steps = attract.get("tour_steps", 0)
                 attract.update(dwell_s=args.kiosk_js_dwell,
                                heap_growth=growth(heaps[0], heaps[-1]) if heaps else None,
-                               equivalent=(f"{attract.get('tour_steps', 0)} steps = "
-                                           f"{attract.get('tour_steps', 0) * args.kiosk_dwell / 60:.0f} min of kiosk "
+                               equivalent=(f"{steps} steps = {steps * args.kiosk_dwell / 60:.0f} min of kiosk "
                                            f"at {args.kiosk_dwell:g} s per stop"))
                 return {"driven": driven, "attract": attract}
 
             kiosk_result = phase("kiosk", kiosk)
 
-        minimal.stop()
-        servers.remove(minimal)
+            def load():
+                runs = []
+                for workers in args.load_workers:
+                    server = app if workers == app.workers else serve("app", workers)
+                    recorded = bodies_for(server)
+                    before = len(server.log_problems())
+                    run = ld.load_test(server, recorded["pool"], recorded["page_output"], visitors=args.visitors,
+                                       callbacks=5, time_limit=90 if args.quick else 180)
+                    run["server_log_problems"] = server.log_problems()[before:][:10]
+                    runs.append(run)
+                    log(f"  {workers} workers: {run['requests_ok']} requests ok, {run['errors']} errors, "
+                        f"{run['requests_per_second']:.1f} req/s")
+                    if server is not app:
+                        stop(server)
+                return {"visitors": args.visitors, "callbacks": 5, "runs": runs}
 
-        def load():
-            runs = []
-            for workers in args.load_workers:
-                server = app if workers == app.workers else start_server("app", workers, args.logs)
-                if server is not app:
-                    servers.append(server)
-                before = len(server.log_problems())
-                run = ld.load_test(server, pool, page_output, visitors=args.visitors, callbacks=5,
-                                   time_limit=90 if args.quick else 180)
-                run["server_log_problems"] = server.log_problems()[before:][:10]
-                runs.append(run)
-                log(f"  {workers} workers: {run['requests_ok']} requests ok, {run['errors']} errors, "
-                    f"{run['requests_per_second']:.1f} req/s")
-                if server is not app:
-                    server.stop()
-                    servers.remove(server)
-            return {"visitors": args.visitors, "callbacks": 5, "runs": runs}
+            results["load"] = phase("load", load)
+            stop(app)
 
-        results["load"] = phase("load", load)
-        app.stop()
-        servers.remove(app)
+            def memory():
+                # worker recycling off (gunicorn.conf.py recycles every ~5,000 requests), so that
+                # a leak would show instead of being reset
+                server = serve("app", 1, extra=("--max-requests", "0"))
+                pool = bodies_for(server)["pool"]
+                points = [{"label": "started", "callbacks": 0, **server.rss_kib()}]
+                warm = ld.warm_up(server, pool, rounds=2 if args.quick else 3, mixed=200)
+                points.append({"label": f"after warm-up ({warm} callbacks)", "callbacks": 0, **server.rss_kib()})
+                deadline = time.monotonic() + (150 if args.quick else 420)
+                soaked = ld.soak(server, pool, args.soak, marks=(1000, args.soak), deadline=deadline)
+                by_count = {p["callbacks"]: p for p in soaked["rss"]}
+                if 1000 in by_count:
+                    points.append({"label": "after 1,000 callbacks", **by_count[1000]})
+                last = soaked["rss"][-1] if soaked["rss"] else None
+                if last and last["callbacks"] != 1000:
+                    points.append({"label": f"after {last['callbacks']:,} callbacks", **last})
+                pids = {tuple(sorted(p["per_pid_kib"])) for p in points}
+                problems = server.log_problems()[:10]
+                stop(server)
+                return {"callbacks": soaked["callbacks"], "errors": soaked["errors"], "seconds": soaked["seconds"],
+                        "callbacks_per_second": soaked["callbacks_per_second"], "statuses": soaked["statuses"],
+                        "stopped_by_time_limit": soaked["stopped_by_time_limit"], "points": points,
+                        "curve": [{"callbacks": p["callbacks"], "total_kib": p["total_kib"],
+                                   "pss_kib": p.get("pss_kib")} for p in soaked["rss"]],
+                        "growth_after_1000": growth(by_count.get(1000, {}).get("total_kib"),
+                                                    last["total_kib"] if last else None),
+                        "processes_changed": len(pids) > 1, "command": server.command,
+                        "log_problems": problems}
 
-        def memory():
-            server = start_server("app", 1, args.logs)
-            servers.append(server)
-            points = [{"label": "started", "callbacks": 0, **server.rss_kib()}]
-            warm = ld.warm_up(server, pool, rounds=2 if args.quick else 3, mixed=200)
-            points.append({"label": f"after warm-up ({warm} callbacks)", "callbacks": 0, **server.rss_kib()})
-            deadline = time.monotonic() + (150 if args.quick else 420)
-            soaked = ld.soak(server, pool, args.soak, marks=(1000, args.soak), deadline=deadline)
-            by_count = {p["callbacks"]: p for p in soaked["rss"]}
-            if 1000 in by_count:
-                points.append({"label": "after 1,000 callbacks", **by_count[1000]})
-            last = soaked["rss"][-1] if soaked["rss"] else None
-            if last and last["callbacks"] != 1000:
-                points.append({"label": f"after {last['callbacks']:,} callbacks", **last})
-            server.stop()
-            servers.remove(server)
-            return {"callbacks": soaked["callbacks"], "errors": soaked["errors"], "seconds": soaked["seconds"],
-                    "callbacks_per_second": soaked["callbacks_per_second"], "statuses": soaked["statuses"],
-                    "stopped_by_time_limit": soaked["stopped_by_time_limit"], "points": points,
-                    "curve": [{"callbacks": p["callbacks"], "total_kib": p["total_kib"]} for p in soaked["rss"]],
-                    "growth_after_1000": growth(by_count.get(1000, {}).get("total_kib"),
-                                                last["total_kib"] if last else None),
-                    "log_problems": server.log_problems()[:10]}
-
-        server_memory = phase("memory", memory)
+            server_memory = phase("memory", memory)
         if server_memory is not None or kiosk_result is not None:
             results["memory"] = {"server": server_memory, "page": kiosk_result}
     finally:
-        for server in servers:
+        for server in list(servers):
             server.stop()
 
     results["goals"] = goals(results)
@@ -457,6 +496,15 @@ def main(argv=None) -> int:
     print(format_table(results))
     print(f"\nResults: {args.out / 'latest.json'}  ({results['seconds']:.0f} s)")
     return 0
+
+
+def git_commit() -> str | None:
+    import subprocess
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=ROOT, timeout=10).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def goals(results: dict) -> dict:
