@@ -17,6 +17,8 @@ from .state import StateContext
 from .tour import default_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+COMPRESSED_TYPES = ["text/html", "text/css", "text/plain", "text/csv", "text/javascript", "application/javascript",
+                    "application/json", "application/geo+json", "image/svg+xml"]
 
 
 def state_context(dataset: Dataset, settings: Settings) -> StateContext:
@@ -37,6 +39,8 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)
+    # compress the GeoJSON layers and CSV downloads too (Flask-Compress's list omits them)
+    server_app.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES
     plotly_url = plotly_bundle.install(server_app)
     app = Dash(
         __name__,

@@ -17,6 +17,7 @@ from . import ids, panels
 from .figures.bars import bar_patch
 from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
+from .memo import memoized
 from .layout import build_page, region_from_text, region_labels, region_list
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
@@ -36,14 +37,27 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     def view_of(data) -> ViewState:
         return ViewState.from_dict(data, context)
 
+    # the pure builders behind the callbacks, cached per view (see memo.py)
+    page_for = memoized(lambda search: build_page(dataset, geometry, context, *parse_query(search, context),
+                                                  tour, idle_seconds), maxsize=128)
+    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous), maxsize=2048)
+    bars_for = memoized(lambda state: bar_patch(dataset, state))
+    summary_for = memoized(lambda state: summary_sentence(dataset, state))
+    table_for = memoized(lambda state, column, ascending: panels.table_component(
+        panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}))
+    details_for = memoized(lambda state: (
+        panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
+        panels.origins_panel(dataset, state), panels.sources_panel(dataset, state)))
+    links_for = memoized(lambda state, base: _links(dataset, context, state, base))
+
     @app.callback(
         Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
         Input(ids.SHELL_URL, "pathname"), State(ids.SHELL_URL, "search"),
     )
     def render_page(_pathname, search):
-        state, notices = parse_query(search, context)
-        page = build_page(dataset, geometry, context, state, notices, tour, idle_seconds)
-        return page, state.to_dict(), state.to_dict()
+        search = search if isinstance(search, str) else ""
+        state, _ = parse_query(search, context)
+        return page_for(search[:4096]), state.to_dict(), state.to_dict()
 
     port_buttons = {"type": ids.PORT, "value": ALL}
     layer_buttons = {"type": ids.LAYER, "value": ALL}
@@ -104,7 +118,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         """Patch the map from the view it shows (kept in the browser) to the new one."""
         state = view_of(view)
         previous = ViewState.from_dict(rendered, context) if isinstance(rendered, dict) else None
-        return map_patch(dataset, geometry, state, previous), state.to_dict()
+        return map_for(state, previous), state.to_dict()
 
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),
@@ -121,16 +135,17 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"))
     def update_bars(view):
-        return bar_patch(dataset, view_of(view))
+        return bars_for(view_of(view))
 
     @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"))
     def update_summary(view):
-        return summary_sentence(dataset, view_of(view))
+        return summary_for(view_of(view))
 
     @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"))
     def update_table(view, sort):
-        state = view_of(view)
-        return panels.table_component(panels.table_rows(dataset, state), state.lang, sort)
+        sort = sort if isinstance(sort, dict) else {}
+        column = sort.get("column") if sort.get("column") in panels.TABLE_COLUMNS else "year"
+        return table_for(view_of(view), column, sort.get("ascending") is not False)
 
     @app.callback(
         Output(ids.TABLE_SORT_STATE, "data"),
@@ -155,9 +170,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Input(ids.VIEW, "data"),
     )
     def update_details(view):
-        state = view_of(view)
-        return (panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
-                panels.origins_panel(dataset, state), panels.sources_panel(dataset, state))
+        return details_for(view_of(view))
 
     @app.callback(
         Output(ids.CITATION, "children"), Output(ids.PERMALINK, "href"),
@@ -170,16 +183,19 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     def update_links(view, href):
         """Everything that points at the view: citation, permalink, downloads, the language
         links (same view, other language), and the region suggestions for the layer."""
-        state = view_of(view)
-        query = to_query(state, context)
-        base = href.split("?")[0] if isinstance(href, str) and href.startswith("http") else "/"
-        permalink = base + query
-        languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
-        return (citation(dataset, state, permalink), permalink, permalink,
-                "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages,
-                region_list(dataset, state).children)
+        base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
+        return links_for(view_of(view), base)
 
     register_tour(app, dataset, context, tour)
+
+
+def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str) -> tuple:
+    query = to_query(state, context)
+    permalink = base + query
+    languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
+    return (citation(dataset, state, permalink), permalink, permalink,
+            "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages,
+            region_list(dataset, state).children)
 
 
 def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:

@@ -233,7 +233,7 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         html.Section([html.H2(t(lang, "sources_title")), html.Div(id=ids.SOURCES)]),
     ], className="details")
 
-    return [
+    return [html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         html.A(t(lang, "skip_to_content"), href=f"#{ids.SUMMARY}", className="skip-link"),
         html.Header([html.H1(t(lang, "title")), html.P(t(lang, "subtitle"), className="subtitle")]),
@@ -245,4 +245,4 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
                      className="right"),
         ], className=f"main mode-{state.mode}", lang=lang),
         kiosk_overlay(lang, idle_seconds) if kiosk else None,
-    ]
+    ], lang=lang, className="page-lang")]

@@ -125,8 +125,9 @@ def test_fonts_css_references_existing_files():
     css_path = FONT_DIR / "fonts.css"
     assert css_path.is_file(), "assets/fonts/fonts.css is missing"
     css = css_path.read_text(encoding="utf-8")
-    faces = re.findall(r"@font-face\s*\{(.*?)\}", css, flags=re.S)
-    assert len(faces) == 2, f"expected two @font-face rules, found {len(faces)}"
+    faces = [f for f in re.findall(r"@font-face\s*\{(.*?)\}", css, flags=re.S)
+             if build_font.NAMES_FAMILY not in f]  # the small face has its own test
+    assert len(faces) == 2, f"expected two @font-face rules for {build_font.FAMILY}, found {len(faces)}"
     weights = set()
     for face in faces:
         assert re.search(r"font-family:\s*'Noto Sans CJK Subset'\s*;", face), face
@@ -139,6 +140,22 @@ def test_fonts_css_references_existing_files():
             target = (css_path.parent / url).resolve()
             assert target.is_file(), f"fonts.css points at {url}, which does not exist: {REBUILD}"
     assert weights == {"400", "700"}, weights
-    expected = {p.name for p in FONT_FILES}
+    expected = {p.name for p in FONT_FILES} | {build_font.NAMES_OUT}
     referenced = {Path(u).name for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", css)}
     assert referenced == expected, f"fonts.css references {referenced}, the build writes {expected}"
+
+
+def test_english_pages_have_their_own_small_face():
+    """The CJK an English page shows (language names, source titles) is in a face of a few
+    KB, so an English page never downloads the full subset."""
+    TTFont = _require_fonttools()
+    path = FONT_DIR / build_font.NAMES_OUT
+    assert path.is_file(), f"{path.name} is missing: {REBUILD}"
+    assert path.stat().st_size < 50_000
+    cmap = TTFont(path).getBestCmap()
+    names = build_font.collect_names_chars()
+    assert {"日", "本", "語", "한", "국", "어"} <= set(names)
+    missing = [c for c in names if ord(c) not in cmap]
+    assert not missing, f"{path.name} lacks {missing}: {REBUILD}"
+    css = (FONT_DIR / "fonts.css").read_text(encoding="utf-8")
+    assert build_font.NAMES_FAMILY in css and build_font.NAMES_OUT in css

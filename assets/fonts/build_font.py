@@ -64,6 +64,10 @@ WEIGHTS = {
 }
 
 MAX_BYTES = 1_000_000  # each .woff2 must stay well under this
+#: A second, tiny face for the CJK text an English page shows (the language names, Japanese
+#: source titles), so English pages never download the full subset.
+NAMES_FAMILY = "Noto Sans CJK Names"
+NAMES_OUT = "NotoSansCJK-names-Regular.woff2"
 
 # Fixed blocks, included whatever the texts hold (code points the source font
 # lacks are skipped silently: these are a courtesy, not a requirement).
@@ -164,6 +168,20 @@ def collect_app_chars(root: Path = ROOT) -> dict[str, str]:
         for literal in _python_string_literals(path):
             _add(found, literal, _rel(path))
 
+    return found
+
+
+def collect_names_chars(root: Path = ROOT) -> dict[str, str]:
+    """The CJK characters an English page can show: in the page code (the language names)
+    and in the source citations."""
+    found: dict[str, str] = {}
+    for literal in _python_string_literals(root / "dashboard" / "layout.py"):
+        _add(found, "".join(c for c in literal if is_cjk(c)), "dashboard/layout.py")
+    with (root / "geodata" / "data" / "sources.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh):
+            for cell in row:
+                _add(found, "".join(c for c in cell if is_cjk(c) or 0x3000 <= ord(c) <= 0x303F or 0xFF00 <= ord(c) <= 0xFFEF),
+                     "geodata/data/sources.csv")
     return found
 
 
@@ -292,6 +310,17 @@ def build(out_dir: Path = HERE, allow_missing: bool = False) -> int:
         os.replace(tmp_path, out_path)
         size = out_path.stat().st_size
         results.append((weight, out_path, size, len(unicodes)))
+
+    names = collect_names_chars()
+    font = TTFont(sources["Regular"], fontNumber=FACE_INDEX, recalcTimestamp=False, lazy=False)
+    cmap = font.getBestCmap()
+    subsetter = subset.Subsetter(options=_subset_options(subset))
+    subsetter.populate(unicodes=sorted(ord(c) for c in names if ord(c) in cmap))
+    subsetter.subset(font)
+    names_path = out_dir / NAMES_OUT
+    subset.save_font(font, str(names_path), _subset_options(subset))
+    font.close()
+    print(f"{_rel(names_path)}: {names_path.stat().st_size:,} bytes ({len(names)} characters for English pages)")
 
     n_app = len(app_chars)
     n_cjk = sum(1 for c in app_chars if is_cjk(c))

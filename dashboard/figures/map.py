@@ -78,7 +78,6 @@ class MapGeometry:
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
     trace_index: dict        # role -> index of its trace
-    region_lines: tuple      # (lons, lats) of the traditional regions' outlines
     #: base figures as plain dicts, per (lang, layer, kiosk): a per-process cache of a pure
     #: function, shared by all visitors (it holds nothing about any of them)
     base_cache: dict = field(default_factory=dict, compare=False, hash=False)
@@ -109,21 +108,7 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     roles += [f"spine:{k}" for k in keys]
     roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
     return MapGeometry(geojson, geojson_bytes, geojson_urls, layer_ids, names, halves, keys, curves, reference,
-                       {r: i for i, r in enumerate(roles)}, _boundary_lines(dataset.layers["jp_regions"]))
-
-
-def _boundary_lines(gdf) -> tuple[list, list]:
-    """Outlines of the traditional regions as one line trace (None separates rings).
-
-    A decoration over the prefectures, so simplified further (0.01°) to keep the page small."""
-    lons, lats = [], []
-    for geom in gdf.geometry.boundary.simplify(0.01):
-        parts = getattr(geom, "geoms", [geom])
-        for part in parts:
-            xs, ys = part.xy
-            lons += [round(x, 2) for x in xs] + [None]
-            lats += [round(y, 2) for y in ys] + [None]
-    return lons, lats
+                       {r: i for i, r in enumerate(roles)})
 
 
 def korea_layer(state: ViewState) -> str:
@@ -169,9 +154,14 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
     fig.add_trace(_region_trace(geometry, dataset, "countries", lang, styles.OTHER_LAND_COLOUR, "countries"))
     fig.add_trace(_region_trace(geometry, dataset, "jp_prefectures", lang, styles.LAND_COLOUR, "japan"))
     fig.add_trace(_region_trace(geometry, dataset, korea_layer(state), lang, styles.LAND_COLOUR, "korea"))
-    lons, lats = geometry.region_lines
-    fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", hoverinfo="skip", name="regions",
-                                line=dict(color=styles.REGION_BORDER_COLOUR, width=1.2)))
+    # the eight regions' outlines: a see-through choropleth on the cached GeoJSON file (no
+    # coordinates in the page), skipped by hover so clicks still reach the prefectures
+    region_ids = geometry.ids["jp_regions"]
+    fig.add_trace(go.Choropleth(
+        geojson=geometry.geojson_urls["jp_regions"], featureidkey="properties.id", locations=region_ids,
+        z=[0] * len(region_ids), zmin=0, zmax=1, colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False, hoverinfo="skip", name="regions",
+        marker_line_color=styles.REGION_BORDER_COLOUR, marker_line_width=1.2))
     # each route: a band whose width is persons, and a thin dark spine whose dash tells
     # the status, so status never depends on colour alone and wide dots never appear
     for role in ("route", "spine"):

@@ -60,7 +60,7 @@ def test_default_view(page, log, settle, dataset, context):
     expect(page.locator("main")).to_have_attribute("lang", "en")
     expect(page.locator(f"#{ids.NOTICES} li")).to_have_count(0)
     # the map drew offline: one SVG path per boundary feature of the default layers
-    layers = ("countries", "jp_prefectures", "kr_provinces_today")
+    layers = ("countries", "jp_prefectures", "kr_provinces_today", "jp_regions")  # regions: outlines
     features = sum(len(dataset.layers[name]) for name in layers)
     expect(page.locator(f"{MAP} path.choroplethlocation")).to_have_count(features)
     assert query_of(page) == {}, page.url
