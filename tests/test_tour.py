@@ -1,0 +1,86 @@
+"""The guided tour is data: every stop must be a valid view with a caption in every
+language, and every figure in a caption must come from the dataset with its sources."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard import ids
+from dashboard.callbacks import step
+from dashboard.i18n import number
+from dashboard.queries import range_total
+from dashboard.state import LANGS
+from dashboard.tour import TourError, caption_text, default_tour, read_tour, stop_state
+
+
+@pytest.fixture(scope="module")
+def tour():
+    return default_tour()
+
+
+def test_every_stop_is_a_valid_view_in_every_language(tour, dataset, context):
+    assert len(tour.stops) >= 7
+    for stop in tour.stops:
+        for lang in LANGS:
+            state = stop_state(stop, context, lang, "explore")
+            text, sources = caption_text(dataset, stop, state)
+            assert "{" not in text and text.strip()
+            assert sources and all(s in dataset.source_rows for s in sources)
+
+
+def test_caption_figures_are_the_dataset_figures(tour, dataset, context):
+    for stop in tour.stops:
+        state = stop_state(stop, context, "en", "explore")
+        text, _ = caption_text(dataset, stop, state)
+        if "{persons}" in stop.caption["en"]:
+            assert number(range_total(dataset, state).persons, "en") in text
+        for first, last in re.findall(r"\{persons@(\d{4})-(\d{4})\}", stop.caption["en"]):
+            whole = range_total(dataset, state.with_years(int(first), int(last))).persons
+            assert number(whole, "en") in text
+
+
+def test_no_figure_is_typed_into_a_caption(tour):
+    """Numbers in captions are dates or ordinals, never counts of people (those are filled in)."""
+    for stop in tour.stops:
+        for lang, caption in stop.caption.items():
+            for digits in re.findall(r"\d[\d,]*", re.sub(r"\{persons(@\d{4}-\d{4})?\}", "", caption)):
+                value = int(digits.replace(",", ""))
+                assert value <= 31 or 1940 <= value <= 1990 or value in (155, 156, 187), (lang, caption)
+
+
+def test_the_default_tour_has_the_required_stops(tour, context):
+    views = [(stop_state(s, context, "en", "explore")) for s in tour.stops]
+    years = [(v.year_from, v.year_to) for v in views]
+    for wanted in [(1947, 1947), (1956, 1956), (1959, 1959), (1960, 1960), (1971, 1971), (1984, 1984)]:
+        assert wanted in years
+    assert any(lo <= 1967 and hi >= 1970 for lo, hi in years)  # end of agreement + suspension
+    assert any(v.port == "moji" for v in views)
+
+
+def test_a_broken_tour_file_is_refused(tmp_path, context):
+    bad = tmp_path / "tour.yaml"
+    bad.write_text("id: t\ntitle: {en: T, ja: T, ko: T}\nstops:\n  - view: {from: 1960}\n    caption: {en: x, ja: y}\n",
+                   encoding="utf-8")
+    with pytest.raises(TourError, match="no caption in ko"):
+        read_tour(bad)
+    bad.write_text("id: t\ntitle: {en: T, ja: T, ko: T}\nstops:\n  - view: {from: 1850}\n"
+                   "    caption: {en: x, ja: y, ko: z}\n", encoding="utf-8")
+    with pytest.raises(TourError, match="from=1850"):
+        stop_state(read_tour(bad).stops[0], context, "en", "explore")
+
+
+@pytest.mark.parametrize("state, trigger, expected", [
+    ({"active": False, "stop": 0}, ids.TOUR_START, 0),
+    ({"active": True, "stop": 0}, ids.TOUR_NEXT, 1),
+    ({"active": True, "stop": 6}, ids.TOUR_NEXT, 0),
+    ({"active": True, "stop": 0}, ids.TOUR_PREV, 6),
+    ({"active": True, "stop": 2}, {"type": ids.TOUR_JUMP, "index": 5}, 5),
+    ({"active": True, "stop": 2}, {"type": ids.TOUR_JUMP, "index": 99}, 2),
+    ({"active": True, "stop": 2}, ids.TOUR_EXIT, None),
+    ("garbage", ids.TOUR_NEXT, 0),
+    ({"active": True, "stop": -4}, ids.TOUR_NEXT, 1),
+])
+def test_stepping(state, trigger, expected):
+    assert step(state, trigger, 7) == expected
