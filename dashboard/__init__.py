@@ -13,7 +13,7 @@ from geodata.loader import DATA_DIR, LAYERS_DIR
 from . import callbacks, clientside, layout, plotly_bundle, server
 from .config import Settings, settings_from_env
 from .figures.map import build_geometry
-from .state import StateContext
+from .state import StateContext, parse_query
 from .tour import default_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -55,8 +55,17 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
     )
-    app.layout = layout.shell()
-    callbacks.register(app, dataset, geometry, context, default_tour(), settings.idle_seconds)
+    page_for = callbacks.register(app, dataset, geometry, context, default_tour(), settings.idle_seconds)
+
+    def serve_layout():
+        """The layout with the page already built for the view in the URL (when known)."""
+        query = layout.page_query()
+        if query is None:
+            return layout.shell()
+        state, _ = parse_query(query, context)
+        return layout.shell(page_for(query), state.to_dict())
+
+    app.layout = serve_layout
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp)

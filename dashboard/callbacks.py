@@ -39,8 +39,8 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     # the pure builders behind the callbacks, cached per view (see memo.py)
     page_for = memoized(lambda search: build_page(dataset, geometry, context, *parse_query(search, context),
-                                                  tour, idle_seconds), maxsize=128)
-    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous), maxsize=2048)
+                                                  tour, idle_seconds), maxsize=32)
+    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous), maxsize=256)
     bars_for = memoized(lambda state: bar_patch(dataset, state))
     summary_for = memoized(lambda state: summary_sentence(dataset, state))
     table_for = memoized(lambda state, column, ascending: panels.table_component(
@@ -52,12 +52,15 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     @app.callback(
         Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
-        Input(ids.SHELL_URL, "pathname"), State(ids.SHELL_URL, "search"),
+        Input(ids.SHELL_URL, "pathname"), State(ids.SHELL_URL, "search"), State(ids.VIEW, "data"),
     )
-    def render_page(_pathname, search):
-        search = search if isinstance(search, str) else ""
+    def render_page(_pathname, search, view):
+        """Build the page, unless the layout already brought it for this very URL."""
+        search = search[:4096] if isinstance(search, str) else ""
         state, _ = parse_query(search, context)
-        return page_for(search[:4096]), state.to_dict(), state.to_dict()
+        if isinstance(view, dict) and view == state.to_dict():
+            return no_update, no_update, no_update
+        return page_for(search), state.to_dict(), state.to_dict()
 
     port_buttons = {"type": ids.PORT, "value": ALL}
     layer_buttons = {"type": ids.LAYER, "value": ALL}
@@ -187,6 +190,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         return links_for(view_of(view), base)
 
     register_tour(app, dataset, context, tour)
+    return page_for
 
 
 def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str) -> tuple:

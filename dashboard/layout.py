@@ -6,7 +6,10 @@ for the view in the URL (called once per page load), after which callbacks patch
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from dash import dcc, html
+from flask import has_request_context, request
 
 from geodata import Dataset
 
@@ -20,15 +23,32 @@ LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
 YEAR_MARKS = (1947, 1959, 1967, 1971, 1984)
 
 
-def shell() -> html.Div:
-    # The outer Location only triggers the first build of the page; the page holds its own
-    # Location (ids.URL) so that every input of the view callback lives inside the page.
+def shell(page: list | None = None, view: dict | None = None) -> html.Div:
+    """The page's frame. ``page`` is the page built for the view in the URL (see
+    ``page_query``), so it arrives with the layout, with no callback round trip; when the
+    URL could not be read, the page is built by the ``render_page`` callback instead.
+
+    The outer Location only triggers that callback; the page holds its own Location
+    (ids.URL) so that every input of the view callback lives inside the page."""
     return html.Div([
         dcc.Location(id=ids.SHELL_URL, refresh=False),
-        dcc.Store(id=ids.VIEW),
-        dcc.Store(id=ids.MAP_LAYER),
-        html.Div(id=ids.PAGE, className="page"),
+        dcc.Store(id=ids.VIEW, data=view),
+        dcc.Store(id=ids.MAP_LAYER, data=view),
+        html.Div(page, id=ids.PAGE, className="page"),
     ])
+
+
+def page_query() -> str | None:
+    """The query of the page whose layout is being requested, or None if unknown.
+
+    The browser fetches ``/_dash-layout`` from the page itself and, under the same-origin
+    referrer policy, names the page (with its query) in the Referer header."""
+    if not has_request_context() or not request.referrer:
+        return None
+    page = urlsplit(request.referrer)
+    if page.netloc != request.host:
+        return None
+    return "?" + page.query[:4096] if page.query else ""
 
 
 def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
@@ -175,7 +195,7 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
                       value=region_labels(dataset, lang).get(state.region, ""),
                       placeholder=t(lang, "region_placeholder"), autoComplete="off"),
             region_list(dataset, state),
-        ], className="control"),
+        ], className="control region"),
         html.Fieldset([html.Legend(t(lang, "port_label")),
                        html.Div(toggle_buttons(ids.PORT, port_choices(dataset, lang), state.port),
                                 className="toggles")], className="control ports"),

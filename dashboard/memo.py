@@ -19,7 +19,7 @@ def json_ready(value):
     return orjson.loads(to_json_plotly(value))
 
 
-def memoized(function, maxsize: int = 512):
+def memoized(function, maxsize: int = 128):
     """``function(*hashable)`` -> its output as plain data, cached (least recently used out)."""
 
     @lru_cache(maxsize=maxsize)

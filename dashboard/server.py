@@ -183,7 +183,9 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin: other sites learn nothing; the page's own layout request names the
+        # page, so the layout can arrive already built for the view in the URL
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         if frame_option:
             response.headers["X-Frame-Options"] = frame_option
