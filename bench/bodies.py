@@ -180,8 +180,12 @@ def _maybe(choices, rng: random.Random, none_share: float):
 CONTEXT_GENERATORS = {
     "region-input.value": _region_text,
 }
+#: set True to measure the page build a layout without a referrer falls back to
+FALLBACK_PAGE_BUILD = False
+
 GENERATORS = {
     "view.data": lambda old, rng, u: random_view(rng, u),
+    "map-rendered.data": lambda old, rng, u: random_view(rng, u),
     "shell-url.search": lambda old, rng, u: random_query(rng, u),
     "url.search": lambda old, rng, u: random_query(rng, u),
     "url.href": _href,
@@ -256,6 +260,12 @@ def vary_body(body: dict, rng: random.Random, u: Universe) -> dict:
         if "value" not in item and f"{item['id']}.{item['property']}" not in changed:
             continue  # a prop the component does not have yet (e.g. no click so far)
         item["value"] = _value(item.get("value"), prop_key(item), rng, u, ctx)
+    # The page-load callback: the layout was built for the page's URL, so the browser's
+    # view store holds that URL's view (only a layout fetched without a referrer differs;
+    # that fallback path is measured as "page build (fallback)").
+    keys = {prop_key(i): i for i in items if isinstance(i, dict)}
+    if "shell-url.search" in keys and views and not FALLBACK_PAGE_BUILD:
+        keys["shell-url.search"]["value"] = view_query(views[0]["value"], u)
     return new
 
 

@@ -369,6 +369,17 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     return updates
 
 
+def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
+    """``view_updates`` per view, kept (bounded) beside the base figures: a patch needs the
+    updates of two views, and the view the map shows was usually computed a moment ago."""
+    cache = geometry.base_cache.setdefault("updates", {})
+    if state not in cache:
+        if len(cache) >= 512:
+            cache.pop(next(iter(cache)))  # oldest first: a bounded cache
+        cache[state] = view_updates(dataset, geometry, state)
+    return cache[state]
+
+
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
               previous: ViewState | None = None) -> Patch:
     """Only what changed since ``previous`` (the view the map shows now): usually a few
@@ -379,8 +390,8 @@ def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
         k = geometry.trace_index["korea"]
         patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
         patch["data"][k]["locations"] = geometry.ids[layer]
-    before = view_updates(dataset, geometry, previous) if previous is not None else {}
-    for (i, path), value in view_updates(dataset, geometry, state).items():
+    before = _cached_updates(dataset, geometry, previous) if previous is not None else {}
+    for (i, path), value in _cached_updates(dataset, geometry, state).items():
         if (i, path) in before and before[(i, path)] == value:
             continue
         target = patch["data"][i]
