@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import threading
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -31,6 +32,7 @@ from ..queries import (
 from ..state import ViewState
 from ..summary import status_label
 
+_CACHE_LOCK = threading.Lock()
 GEO_VIEW = dict(lonaxis_range=[119.7, 145.7], lataxis_range=[30.5, 45.5])
 CURVE_POINTS = 24
 
@@ -373,11 +375,14 @@ def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -
     """``view_updates`` per view, kept (bounded) beside the base figures: a patch needs the
     updates of two views, and the view the map shows was usually computed a moment ago."""
     cache = geometry.base_cache.setdefault("updates", {})
-    if state not in cache:
-        if len(cache) >= 512:
-            cache.pop(next(iter(cache)))  # oldest first: a bounded cache
-        cache[state] = view_updates(dataset, geometry, state)
-    return cache[state]
+    updates = cache.get(state)
+    if updates is None:
+        updates = view_updates(dataset, geometry, state)
+        with _CACHE_LOCK:  # a threaded server may fill it from two requests at once
+            if len(cache) >= 512:
+                cache.pop(next(iter(cache)))  # oldest first: a bounded cache
+            cache[state] = updates
+    return updates
 
 
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
