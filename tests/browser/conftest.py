@@ -137,6 +137,26 @@ def _is_local(url: str) -> bool:
     return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
 
 
+def block_outside(context, log: BrowserLog) -> None:
+    """Abort, and record in ``log``, every request of ``context`` that leaves 127.0.0.1."""
+
+    def guard(route):
+        url = route.request.url
+        if _is_local(url):
+            route.continue_()
+        else:
+            log.outside.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+
+
+@pytest.fixture
+def outside_guard(log):
+    """``outside_guard(context)``: the same offline guard, for tests that make their own context."""
+    return lambda context: block_outside(context, log)
+
+
 @pytest.fixture
 def log() -> BrowserLog:
     return BrowserLog()
@@ -149,21 +169,13 @@ def page(browser, live_server, log):
                                   service_workers="block", accept_downloads=True)
     context.set_default_timeout(10_000)
 
-    def guard(route):
-        url = route.request.url
-        if _is_local(url):
-            route.continue_()
-        else:
-            log.outside.append(url)
-            route.abort("blockedbyclient")
-
     def started(_request):
         log.in_flight += 1
 
     def ended(_request):
         log.in_flight -= 1
 
-    context.route("**/*", guard)
+    block_outside(context, log)
     page = context.new_page()
     page.on("console", log.on_console)
     page.on("pageerror", lambda error: log.page_errors.append(str(error)))

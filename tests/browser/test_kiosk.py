@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import time
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -25,7 +24,6 @@ from dashboard.tour import default_tour, stop_state
 
 pytestmark = pytest.mark.browser
 
-HOST = "127.0.0.1"
 LANDSCAPE = {"width": 1920, "height": 1080}
 PORTRAIT = {"width": 1080, "height": 1920}
 TOUR = default_tour()
@@ -33,15 +31,8 @@ STOPS = len(TOUR.stops)
 KIOSK = "window.__kiosk"
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return True
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
-
-
 @pytest.fixture
-def kiosk(browser, live_server, log):
+def kiosk(browser, live_server, log, outside_guard):
     """``kiosk(query, viewport=..., reduced_motion=..., quiet=...)`` opens a page in a fresh
     context with a touch screen, recording into ``log`` like the conftest's ``page``. Console
     errors for a URL ending in one of ``quiet`` are expected (an outage the test makes)."""
@@ -54,21 +45,13 @@ def kiosk(browser, live_server, log):
         contexts.append(context)
         context.set_default_timeout(10_000)
 
-        def guard(route):
-            url = route.request.url
-            if _is_local(url):
-                route.continue_()
-            else:
-                log.outside.append(url)
-                route.abort("blockedbyclient")
-
         def on_console(message):
             where = (message.location or {}).get("url", "")
             if message.type == "error" and any(where.endswith(q) for q in quiet):
                 return
             log.on_console(message)
 
-        context.route("**/*", guard)
+        outside_guard(context)
         page = context.new_page()
         page.on("console", on_console)
         page.on("pageerror", lambda error: log.page_errors.append(str(error)))
