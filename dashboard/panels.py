@@ -113,17 +113,13 @@ def sources_panel(dataset: Dataset, state: ViewState) -> list:
     return [html.Ol(items, className="sources-list")]
 
 
-def _date_label(date: str, precision: str) -> str:
-    return date
-
-
 def timeline_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     events = events_in(dataset, state)
     if not events:
         return [html.P(t(lang, "events_none"), className="empty")]
     return [html.Ol([
-        html.Li([html.Time(_date_label(r.date, r.date_precision), dateTime=r.date), " ",
+        html.Li([html.Time(r.date, dateTime=r.date), " ",
                  getattr(r, f"text_{lang}"), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")])
         for r in events
     ], className="timeline")]
@@ -168,7 +164,7 @@ def legend(lang: str, reference: int) -> html.Div:
     """The map legend in words and line samples, outside the plot so it prints and reads."""
     items = []
     for status in ("documented", "derived", "compiled", "estimated", "unknown"):
-        colour, _, _, dasharray = styles.STATUS_STYLE[status]
+        colour = styles.STATUS_STYLE[status][0]
         sample = html.Span(className=f"line-sample status-{status}", style={"background": colour})
         items.append(html.Li([sample, t(lang, f"legend_{status}")]))
     items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))

@@ -8,7 +8,6 @@ impossible value falls back to that parameter's default and is reported as a not
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from typing import Iterable
 from urllib.parse import parse_qs, urlencode
 
 LANGS = ("en", "ja", "ko")
@@ -173,7 +172,3 @@ def to_query(state: ViewState, context: StateContext) -> str:
         if value != fallback:
             pairs.append((name, value))
     return "?" + urlencode(pairs) if pairs else ""
-
-
-def years_in(state: ViewState, years: Iterable[int]) -> list[int]:
-    return [y for y in years if state.year_from <= y <= state.year_to]

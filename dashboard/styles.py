@@ -7,12 +7,12 @@ every status also differs by line dash and bar pattern, so colour is never the o
 from __future__ import annotations
 
 STATUS_STYLE = {
-    # status: (colour, Plotly line dash, Plotly bar pattern, SVG stroke-dasharray)
-    "documented": ("#0072B2", "solid", "", ""),
-    "derived": ("#009E73", "dash", "/", "8 4"),
-    "compiled": ("#D55E00", "dot", ".", "2 4"),
-    "estimated": ("#CC79A7", "dashdot", "x", "8 3 2 3"),
-    "unknown": ("#6b6b6b", "longdash", "-", "12 6"),
+    # status: (colour, Plotly line dash, Plotly fill pattern); the legend's CSS mirrors the dashes
+    "documented": ("#0072B2", "solid", ""),
+    "derived": ("#009E73", "dash", "/"),
+    "compiled": ("#D55E00", "dot", "."),
+    "estimated": ("#CC79A7", "dashdot", "x"),
+    "unknown": ("#6b6b6b", "longdash", "-"),
 }
 
 SEA_COLOUR = "#dcebf5"

@@ -79,7 +79,7 @@ def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
     """The chart without data, per language and mode: built (and validated) once."""
     fig = go.Figure()
     for (status, inside) in SLOTS:
-        colour, _, pattern, _ = styles.STATUS_STYLE[status]
+        colour, _, pattern = styles.STATUS_STYLE[status]
         fig.add_trace(go.Scatter(
             x=[], y=[], mode="lines", fill="toself", fillcolor=colour, hoverinfo="skip",
             line=dict(color="#333", width=0.5), opacity=1.0 if inside else FADED_OPACITY,

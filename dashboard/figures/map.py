@@ -281,7 +281,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
             arrow_symbols.append("triangle-up")
             hover.append("")
             continue
-        colour, dash, _, _ = styles.STATUS_STYLE[route.total.status]
+        colour, dash, _ = styles.STATUS_STYLE[route.total.status]
         width = styles.width_for(route.total.persons, geometry.reference_persons)
         updates[(i, "line.width")] = width
         updates[(i, "line.color")] = colour
