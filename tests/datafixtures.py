@@ -200,3 +200,12 @@ def assert_data_error(error, file_name: str, line: int | None, *fragments: str,
     if rule is not None:
         assert error.rule == rule, f"rule {error.rule!r}, expected {rule!r}: {text}"
         assert f"[{rule}]" in text, text
+
+
+def load_error(dirs):
+    """The DataError that loading the dataset in ``dirs`` (data, layers) raises."""
+    from geodata import DataError, load_dataset
+
+    with pytest.raises(DataError) as info:
+        load_dataset(*dirs)
+    return info.value

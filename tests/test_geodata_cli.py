@@ -14,7 +14,6 @@ from datafixtures import (
     REPO_ROOT,
     edit_csv,
     line_of,
-    make_dataset_dirs,
     read_csv,
     require_real_layers,
 )
@@ -45,10 +44,6 @@ def real_json():
     result = run_cli("check", "--json")
     return result, json.loads(result.stdout)
 
-
-@pytest.fixture
-def dirs(tmp_path):
-    return make_dataset_dirs(tmp_path)
 
 
 # -- the committed data -------------------------------------------------------------------

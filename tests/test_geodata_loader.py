@@ -15,6 +15,7 @@ from datafixtures import (
     FIXTURE_LAYERS,
     REAL_DATA,
     assert_data_error,
+    load_error,
     edit_csv,
     edit_layer,
     line_of,
@@ -22,7 +23,7 @@ from datafixtures import (
     read_csv,
     require_real_layers,
 )
-from geodata import DATASET_VERSION, DataError, load_dataset
+from geodata import DATASET_VERSION, load_dataset
 from geodata.loader import LAYERS, year_totals
 from geodata.tables import TABLES
 from geodata.validate import REQUIRED_YEARS
@@ -39,15 +40,6 @@ def fixture_dataset(tmp_path_factory):
     return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
-@pytest.fixture
-def dirs(tmp_path):
-    return make_dataset_dirs(tmp_path)
-
-
-def load_error(dirs) -> DataError:
-    with pytest.raises(DataError) as info:
-        load_dataset(*dirs)
-    return info.value
 
 
 def totals_by_year(dataset) -> dict[int, dict]:

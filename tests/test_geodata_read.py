@@ -14,28 +14,17 @@ from datafixtures import (
     add_column,
     append_raw_line,
     assert_data_error,
+    load_error,
     copy_row,
     drop_column,
     edit_csv,
     line_of,
-    make_dataset_dirs,
     read_csv,
 )
-from geodata import DataError, load_dataset
 from geodata.read import parse_date, read_table
 from geodata.tables import TABLES
 
 
-@pytest.fixture
-def dirs(tmp_path):
-    return make_dataset_dirs(tmp_path)
-
-
-def load_error(dirs) -> DataError:
-    data_dir, layers_dir = dirs
-    with pytest.raises(DataError) as info:
-        load_dataset(data_dir, layers_dir)
-    return info.value
 
 
 # -- the fixture itself ----------------------------------------------------------------

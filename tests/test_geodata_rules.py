@@ -13,26 +13,17 @@ from datafixtures import (
     FIXTURE_LAYERS,
     REAL_DATA,
     assert_data_error,
+    load_error,
     drop_row,
     edit_csv,
     line_of,
     make_dataset_dirs,
     read_csv,
 )
-from geodata import DataError, load_dataset
 from geodata.loader import run_checks
 from geodata.validate import evaluate_formula, weakest_status
 
 
-@pytest.fixture
-def dirs(tmp_path):
-    return make_dataset_dirs(tmp_path)
-
-
-def load_error(dirs) -> DataError:
-    with pytest.raises(DataError) as info:
-        load_dataset(*dirs)
-    return info.value
 
 
 def failed_checks(dirs):
