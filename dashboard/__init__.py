@@ -10,7 +10,7 @@ from flask import Flask
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, plotly_bundle, server
+from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server
 from .config import Settings, settings_from_env
 from .figures.map import build_geometry
 from .state import StateContext, parse_query
@@ -42,9 +42,10 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     # compress the GeoJSON layers and CSV downloads too (Flask-Compress's list omits them)
     server_app.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES
     plotly_url = plotly_bundle.install(server_app)
-    app = Dash(
+    app = page_scripts.LeanDash(
         __name__,
         server=server_app,
+        regenerator_url=page_scripts.install(server_app),  # instead of @babel/polyfill
         external_scripts=[plotly_url] if plotly_url else [],
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
