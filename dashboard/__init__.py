@@ -10,7 +10,7 @@ from flask import Flask
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server
+from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server, static_compression
 from .config import Settings, settings_from_env
 from .figures.map import build_geometry
 from .state import StateContext, parse_query
@@ -70,5 +70,8 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp)
+    if settings.compress:
+        # after Dash set up Flask-Compress: static files get compressed once, at the best level
+        static_compression.install(app.server)
     app.server.config["SETTINGS"] = settings
     return app
