@@ -78,6 +78,8 @@ def csp_directives(header: str) -> dict[str, list[str]]:
 
 
 def test_index_has_security_headers(index):
+    """The page is a document: it carries the full set (CSP, frame policy, referrer policy,
+    nosniff). Subresources carry nosniff only (tests/test_transfer.py)."""
     response, _ = index
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -114,6 +116,9 @@ def test_every_asset_of_the_index_is_served_locally(index, client):
         response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"
         assert response.get_data(), f"{url}: empty"
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url
+        if response.mimetype != "text/html":  # a script, stylesheet or icon is never a document
+            assert "Content-Security-Policy" not in response.headers, url
         response.close()
 
 
