@@ -1,0 +1,134 @@
+// Builds the dashboard's plotly.js bundle from the pinned npm packages (package.json):
+//
+//     node frontend/plotly/build.mjs             # run by `npm ci` / `npm install` (postinstall)
+//     node frontend/plotly/build.mjs --analyze   # also print the largest inputs
+//
+// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces) and
+// ./shims/ (small stand-ins for dependencies the page never reaches; each says why).
+// Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
+// The output lives in node_modules because it is made from node_modules: `npm ci` deletes
+// node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
+// dashboard/plotly_bundle.py serves it (and caches a brotli copy beside it).
+
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import {dirname, join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {brotliCompressSync, constants as zlib} from 'node:zlib';
+
+import * as esbuild from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const outDir = join(root, 'node_modules', '.returns-map');
+const outfile = join(outDir, 'plotly-custom.min.js');
+const shimsDir = join(here, 'shims');
+
+// package name (as plotly.js requires it) -> shim file
+const SHIMS = {
+    'd3-geo-projection': 'd3-geo-projection.js',
+    'country-iso-search': 'country-iso-search.js',
+    'gl-mat4': 'gl-mat4.js',
+    'culori': 'culori.mjs',
+};
+
+const shimPlugin = {
+    name: 'returns-map-shims',
+    setup(build) {
+        const filter = new RegExp('^(' + Object.keys(SHIMS).join('|') + ')$');
+        build.onResolve({filter}, (args) => {
+            // the shims import the real packages' own files (subpaths), never the bare name
+            return {path: join(shimsDir, SHIMS[args.path])};
+        });
+    },
+};
+
+// plotly.js's attribute declarations carry their documentation (`description: '...'` or
+// `description: ['...', '...'].join(' ')`): about a fifth of the bundle. Only the schema for
+// docs (Plotly.PlotSchema.get()) reads it; plotting never does. Plotly's own minified bundles
+// (dist/*.min.js, plotly.js-geo-dist-min included) leave it out too. This drops a description
+// only when it is one plain string literal or one array of plain string literals joined, and
+// is followed by `,` or `}`; anything else (a description built from variables) is left as is.
+const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
+const DESCRIPTION = new RegExp(
+    String.raw`\bdescription\s*:\s*(?:${STRING}|\[\s*(?:(?:${STRING})\s*,\s*)*(?:${STRING})?\s*\]\s*\.join\(\s*(?:${STRING})\s*\))\s*(?:,|(?=\s*\}))`,
+    'g');
+let descriptionsDropped = 0;
+
+const stripDescriptionsPlugin = {
+    name: 'returns-map-strip-descriptions',
+    setup(build) {
+        build.onLoad({filter: /[\\/]node_modules[\\/]plotly\.js[\\/]src[\\/].*\.js$/}, async (args) => {
+            const source = await readFile(args.path, 'utf8');
+            const contents = source.replace(DESCRIPTION, () => {
+                descriptionsDropped += 1;
+                return '';
+            });
+            return {contents, loader: 'js'};
+        });
+    },
+};
+
+const require = createRequire(import.meta.url);
+const plotlyVersion = require('plotly.js/package.json').version;
+
+const result = await esbuild.build({
+    entryPoints: [join(here, 'entry.js')],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'Plotly', // `var Plotly = ...` at the top level of a classic script: window.Plotly
+    platform: 'browser',
+    target: 'es2016',
+    define: {
+        global: 'window', // plotly.js and some of its dependencies use node's `global`
+        'define.amd': 'false', // never take an AMD loader's path (none on the page)
+    },
+    // plotly.js requires maplibre-gl's stylesheet only when a `map` trace registers;
+    // none does here, and the bundle must be one JS file
+    loader: {'.css': 'empty'},
+    plugins: [shimPlugin, stripDescriptionsPlugin],
+    banner: {
+        js: `/* plotly.js v${plotlyVersion} (MIT, (c) Plotly, Inc.), custom build for the returns map: ` +
+            'frontend/plotly/entry.js. Licences of plotly.js and its dependencies: in their npm packages. */',
+    },
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+});
+
+writeFileSync(join(outDir, 'plotly-custom.meta.json'), JSON.stringify(result.metafile));
+
+// The brotli-11 copy dashboard/plotly_bundle.py serves, named as it looks for it
+// (<bundle>.<first 12 hex digits of the bundle's sha256>.br): made here, once per install,
+// so the server's first start does not spend seconds on it (it makes one if this is missing).
+const body = readFileSync(outfile);
+const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
+const compressed = brotliCompressSync(body, {
+    params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length},
+});
+for (const name of readdirSync(outDir)) {
+    if (name.startsWith('plotly-custom.min.js.') && name.endsWith('.br')) unlinkSync(join(outDir, name));
+}
+writeFileSync(`${outfile}.${digest}.br`, compressed);
+
+console.log(`plotly.js ${plotlyVersion} custom build: ${relative(root, outfile)}, ` +
+    `${body.length.toLocaleString('en')} bytes (${compressed.length.toLocaleString('en')} brotli-11); ` +
+    `${descriptionsDropped} attribute descriptions left out`);
+
+if (process.argv.includes('--analyze')) {
+    const output = Object.values(result.metafile.outputs)[0];
+    const groups = {};
+    for (const [path, {bytesInOutput}] of Object.entries(output.inputs)) {
+        const parts = path.replace(/^.*node_modules\//, '').split('/');
+        const key = parts[0] === 'plotly.js' ? parts.slice(0, 4).join('/')
+            : parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        groups[key] = (groups[key] || 0) + bytesInOutput;
+    }
+    for (const [key, size] of Object.entries(groups).sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+        console.log(String(size).padStart(9), key);
+    }
+}
