@@ -1,9 +1,15 @@
-"""Serve Plotly's small geo bundle (choropleth, scatter, scattergeo) instead of the full one.
+"""Serve the project's own small plotly.js build instead of Dash's full Plotly bundle.
 
-The bundle comes from npm (``package.json`` pins ``plotly.js-geo-dist-min`` to the
-plotly.js version plotly.py 7.1.0 ships). When it is there, the page loads it as
-``window.Plotly`` and dcc.Graph never fetches the 4.8 MB full bundle. When it is not
-(``npm ci`` not run), the app still works with the full bundle that Dash serves.
+The bundle is built from the npm ``plotly.js`` package at install time: ``npm ci`` (or
+``npm install``) runs ``frontend/plotly/build.mjs`` (package.json's ``postinstall``), which
+bundles ``frontend/plotly/entry.js`` with esbuild into
+``node_modules/.returns-map/plotly-custom.min.js``: plotly.js's core with the scatter,
+choropleth and scattergeo traces and only the components the page uses (the entry file lists
+what was left out, and why). It also writes the brotli-11 copy served here.
+
+When the bundle is there, the page loads it as ``window.Plotly`` from a content-hashed URL and
+dcc.Graph never fetches the 4.8 MB full bundle. When it is not (``npm ci`` not run), the app
+still works with the full bundle that Dash serves.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 from flask import Flask, Response, request
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "node_modules" / "plotly.js-geo-dist-min" / "plotly-geo.min.js"
+BUNDLE = ROOT / "node_modules" / ".returns-map" / "plotly-custom.min.js"
 
 
 def install(server: Flask, bundle: Path = BUNDLE) -> str | None:
@@ -23,11 +29,11 @@ def install(server: Flask, bundle: Path = BUNDLE) -> str | None:
         return None
     body = bundle.read_bytes()
     digest = hashlib.sha256(body).hexdigest()[:12]
-    url = f"/vendor/plotly-geo.{digest}.min.js"
-    compressed = _brotli(body, bundle.with_name(f"{bundle.name}.{digest}.br"))
+    url = f"/vendor/plotly-custom.{digest}.min.js"
+    compressed = _brotli(body, brotli_path(bundle, digest))
 
     @server.route(url)
-    def plotly_geo_bundle():
+    def plotly_bundle():
         # the name changes with the content, so the browser may keep it for a year
         headers = {"Cache-Control": "public, max-age=31536000, immutable", "Vary": "Accept-Encoding"}
         if compressed and "br" in request.headers.get("Accept-Encoding", ""):
@@ -37,9 +43,16 @@ def install(server: Flask, bundle: Path = BUNDLE) -> str | None:
     return url
 
 
+def brotli_path(bundle: Path, digest: str) -> Path:
+    """Where the brotli copy of ``bundle`` (whose sha256 starts with ``digest``) is kept: the
+    build script writes it there too (frontend/plotly/build.mjs, same name)."""
+    return bundle.with_name(f"{bundle.name}.{digest}.br")
+
+
 def _brotli(body: bytes, cache: Path) -> bytes | None:
     """Brotli at its best level (~20 % smaller than on-the-fly compression): slow, so done
-    once and kept beside the bundle in node_modules; None if that cannot be written."""
+    once (normally by the build) and kept beside the bundle in node_modules; None if it is
+    not there and cannot be made or written."""
     if cache.is_file():
         return cache.read_bytes()
     try:
