@@ -8,7 +8,11 @@
 // Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
 // The output lives in node_modules because it is made from node_modules: `npm ci` deletes
 // node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
-// dashboard/plotly_bundle.py serves it (and caches a brotli copy beside it).
+// dashboard/plotly_bundle.py serves it, with the brotli-11 copy made here.
+//
+// Needs node >= 18 (esbuild). On node < 22 npm warns "EBADENGINE" about plotly.js: that
+// engines field is for building plotly.js itself with its own tooling; here esbuild only reads
+// its source files.
 
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
