@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from dashboard import create_app
@@ -24,9 +25,14 @@ def _settings(argv=None):
 
 def _build(settings=None):
     try:
-        return create_app(settings=settings or settings_from_env())
+        app = create_app(settings=settings or settings_from_env())
     except (DataError, SettingsError) as exc:
         sys.exit(f"Cannot start: {exc}")
+    # Everything built so far (dataset, layers, precomputed totals) lives as long as the
+    # process: keep it out of the garbage collector's full passes, which otherwise stall a
+    # request for milliseconds now and then, and keep forked workers' pages shared.
+    gc.freeze()
+    return app
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from .figures.bars import bar_patch
 from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
 from .memo import memoized
-from .layout import build_page, region_from_text, region_labels, region_list
+from .layout import build_page, region_from_text, region_labels, region_options
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
 from .summary import summary_sentence, years_label
@@ -44,11 +44,13 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     bars_for = memoized(lambda state: bar_patch(dataset, state))
     summary_for = memoized(lambda state: summary_sentence(dataset, state))
     table_for = memoized(lambda state, column, ascending: panels.table_component(
-        panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}))
+        panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}), plain=True)
     details_for = memoized(lambda state: (
         panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
-        panels.origins_panel(dataset, state), panels.sources_panel(dataset, state)))
-    links_for = memoized(lambda state, base: _links(dataset, context, state, base))
+        panels.origins_panel(dataset, state), panels.sources_panel(dataset, state)), plain=True)
+    options_for = memoized(lambda lang, layer: region_options(dataset, lang, layer), maxsize=8, plain=True)
+    links_for = memoized(lambda state, base: _links(dataset, context, state, base,
+                                                    options_for(state.lang, state.layer)), plain=True)
 
     @app.callback(
         Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
@@ -193,13 +195,12 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     return page_for
 
 
-def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str) -> tuple:
+def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str, region_options: list) -> tuple:
     query = to_query(state, context)
     permalink = base + query
     languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
     return (citation(dataset, state, permalink), permalink, permalink,
-            "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages,
-            region_list(dataset, state).children)
+            "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages, region_options)
 
 
 def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:

@@ -6,6 +6,7 @@ for the view in the URL (called once per page load), after which callbacks patch
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlsplit
 
 from dash import dcc, html
@@ -14,6 +15,7 @@ from flask import has_request_context, request
 from geodata import Dataset
 
 from . import ids, panels
+from .elements import el
 from .figures.bars import build_bar_figure
 from .figures.map import MapGeometry, build_map_figure
 from .i18n import t
@@ -56,10 +58,8 @@ def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     regions share a name (Hokkaidō the prefecture and Hokkaidō the region)."""
     rows = list(dataset.region_rows.values())
     names = [str(getattr(r, f"name_{lang}")) for r in rows]
-    labels = {}
-    for row, name in zip(rows, names):
-        labels[row.id] = f"{name} ({row.id})" if names.count(name) > 1 else name
-    return labels
+    shared = {name for name, n in Counter(names).items() if n > 1}
+    return {row.id: f"{name} ({row.id})" if name in shared else name for row, name in zip(rows, names)}
 
 
 def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
@@ -77,15 +77,18 @@ def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
     return None
 
 
-def region_list(dataset: Dataset, state: ViewState) -> html.Datalist:
+def region_options(dataset: Dataset, lang: str, layer: str) -> list[dict]:
     """Suggestions for the region box: countries, Japan's regions and prefectures, and the
     Korean provinces of the chosen layer."""
-    labels = region_labels(dataset, state.lang)
-    korea = "kr_provinces_1945" if state.layer == "1945" else "kr_provinces_today"
-    options = [html.Option(value=labels[rid])
-               for layer in ("countries", "jp_regions", "jp_prefectures", korea)
-               for rid in sorted(dataset.layers[layer]["id"])]
-    return html.Datalist(id=ids.REGION_OPTIONS, children=options)
+    labels = region_labels(dataset, lang)
+    korea = "kr_provinces_1945" if layer == "1945" else "kr_provinces_today"
+    return [el("Option", value=labels[rid])
+            for layer_name in ("countries", "jp_regions", "jp_prefectures", korea)
+            for rid in sorted(dataset.layers[layer_name]["id"])]
+
+
+def region_list(dataset: Dataset, state: ViewState) -> html.Datalist:
+    return html.Datalist(id=ids.REGION_OPTIONS, children=region_options(dataset, state.lang, state.layer))
 
 
 def toggle_buttons(kind: str, choices: list[tuple[str, str]], selected: str) -> list[html.Button]:

@@ -19,12 +19,16 @@ def json_ready(value):
     return orjson.loads(to_json_plotly(value))
 
 
-def memoized(function, maxsize: int = 128):
-    """``function(*hashable)`` -> its output as plain data, cached (least recently used out)."""
+def memoized(function, maxsize: int = 128, plain: bool = False):
+    """``function(*hashable)`` -> its output as plain data, cached (least recently used out).
+
+    ``plain=True``: the function already returns plain JSON-ready data (``elements.el``),
+    kept as it is."""
+    convert = (lambda value: value) if plain else json_ready
 
     @lru_cache(maxsize=maxsize)
     def cached(*args):
-        return json_ready(function(*args))
+        return convert(function(*args))
 
     cached.__doc__ = function.__doc__
     return cached

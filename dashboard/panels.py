@@ -1,16 +1,17 @@
 """The text views beside the map: table rows, sources, events, sailings, origins, legend.
 
-Pure builders: (dataset, state) in, plain rows or Dash components out.
+Pure builders: (dataset, state) in, plain rows or elements out. The elements are built
+as the JSON Dash sends (``elements.el``), since they are rebuilt for every view.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-from dash import html
 
 from geodata import Dataset
 
 from . import ids, styles
+from .elements import el
 from .i18n import number, t
 from .queries import (
     events_in,
@@ -72,7 +73,7 @@ def sort_rows(rows: list[dict], column: str, ascending: bool) -> list[dict]:
     return sorted(known, key=key, reverse=not ascending) + unknown
 
 
-def table_component(rows: list[dict], lang: str, sort: dict | None) -> html.Table:
+def table_component(rows: list[dict], lang: str, sort: dict | None) -> dict:
     """A real <table>: sortable by header buttons, readable by screen readers, printable."""
     sort = sort if isinstance(sort, dict) else {}
     column, ascending = sort.get("column", "year"), sort.get("ascending", True) is not False
@@ -80,7 +81,7 @@ def table_component(rows: list[dict], lang: str, sort: dict | None) -> html.Tabl
     head = []
     for key, label in table_columns(lang):
         state = ("ascending" if ascending else "descending") if key == column else "none"
-        head.append(html.Th(html.Button([label, html.Span(" ▲" if state == "ascending" else " ▼" if state == "descending" else "",
+        head.append(el("Th", el("Button", [label, el("Span", " ▲" if state == "ascending" else " ▼" if state == "descending" else "",
                                                           **{"aria-hidden": "true"})],
                                         id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
                             scope="col", **{"aria-sort": state}))
@@ -91,9 +92,9 @@ def table_component(rows: list[dict], lang: str, sort: dict | None) -> html.Tabl
             value = row[key]
             if key == "persons":
                 value = t(lang, "unknown_value") if value is None else number(value, lang)
-            cells.append(html.Td(value, className=f"col-{key}"))
-        body.append(html.Tr(cells))
-    return html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="flows-table")
+            cells.append(el("Td", value, className=f"col-{key}"))
+        body.append(el("Tr", cells))
+    return el("Table", [el("Thead", el("Tr", head)), el("Tbody", body)], className="flows-table")
 
 
 def citation_text(row) -> str:
@@ -105,22 +106,22 @@ def sources_panel(dataset: Dataset, state: ViewState) -> list:
     items = []
     for row in sources_for(dataset, view_source_ids(dataset, state)):
         where = row.location
-        link = html.A(where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
-        items.append(html.Li([
-            html.Strong(f"[{row.id}] "), citation_text(row), " ", html.Span(link, className="where"),
-            html.Div(row.reliability, className="reliability"),
+        link = el("A", where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
+        items.append(el("Li", [
+            el("Strong", f"[{row.id}] "), citation_text(row), " ", el("Span", link, className="where"),
+            el("Div", row.reliability, className="reliability"),
         ], id=f"source-{row.id}"))
-    return [html.Ol(items, className="sources-list")]
+    return [el("Ol", items, className="sources-list")]
 
 
 def timeline_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     events = events_in(dataset, state)
     if not events:
-        return [html.P(t(lang, "events_none"), className="empty")]
-    return [html.Ol([
-        html.Li([html.Time(r.date, dateTime=r.date), " ",
-                 getattr(r, f"text_{lang}"), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")])
+        return [el("P", t(lang, "events_none"), className="empty")]
+    return [el("Ol", [
+        el("Li", [el("Time", r.date, dateTime=r.date), " ",
+                 getattr(r, f"text_{lang}"), " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")])
         for r in events
     ], className="timeline")]
 
@@ -129,7 +130,7 @@ def sailings_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     rows = sailings_in(dataset, state)
     if not rows:
-        return [html.P(t(lang, "sailings_none"), className="empty")]
+        return [el("P", t(lang, "sailings_none"), className="empty")]
     items = []
     for r in rows:
         bits = [f"No. {r.number}", r.date]
@@ -142,38 +143,38 @@ def sailings_panel(dataset: Dataset, state: ViewState) -> list:
             bits.append(r.ships)
         if r.cargo:
             bits.append(r.cargo)
-        items.append(html.Li([" · ".join(bits), " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")]))
-    return [html.Ul(items, className="sailings")]
+        items.append(el("Li", [" · ".join(bits), " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")]))
+    return [el("Ul", items, className="sailings")]
 
 
 def origins_panel(dataset: Dataset, state: ViewState) -> list:
     """What is (and is not) known about where returnees lived, said plainly."""
     lang = state.lang
-    out = [html.P(t(lang, "no_breakdown"), className="no-breakdown")]
+    out = [el("P", t(lang, "no_breakdown"), className="no-breakdown")]
     for r in origin_counts_in(dataset, state):
-        out.append(html.P([html.Strong(f"{region_name(dataset, r.region_id, lang)}: "),
+        out.append(el("P", [el("Strong", f"{region_name(dataset, r.region_id, lang)}: "),
                            f"~{number(int(r.persons), lang)} ({r.completeness}, {r.date_start}–{r.date_end}). ",
-                           r.note, " ", html.Span(f"[{'; '.join(r.source_ids)}]", className="cite")]))
-    for r in dataset.origin_shares.itertuples(index=False):
-        out.append(html.P([t(lang, "origin_south", share=r.share_text, source="; ".join(r.source_ids)),
+                           r.note, " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")]))
+    for r in dataset.origin_share_rows:
+        out.append(el("P", [t(lang, "origin_south", share=r.share_text, source="; ".join(r.source_ids)),
                            " ", r.note]))
     return out
 
 
-def legend(lang: str, reference: int) -> html.Div:
+def legend(lang: str, reference: int) -> dict:
     """The map legend in words and line samples, outside the plot so it prints and reads."""
     items = []
     for status in ("documented", "derived", "compiled", "estimated", "unknown"):
         colour = styles.STATUS_STYLE[status][0]
-        sample = html.Span(className=f"line-sample status-{status}", style={"background": colour})
-        items.append(html.Li([sample, t(lang, f"legend_{status}")]))
-    items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
-    items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))
-    items.append(html.Li([html.Span("■", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_destination")]))
-    items.append(html.Li([html.Span(className="area-sample origin-south",
+        sample = el("Span", None, className=f"line-sample status-{status}", style={"background": colour})
+        items.append(el("Li", [sample, t(lang, f"legend_{status}")]))
+    items.append(el("Li", [el("Span", None, className="line-sample uncertain"), t(lang, "legend_uncertain")]))
+    items.append(el("Li", [el("Span", "●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))
+    items.append(el("Li", [el("Span", "■", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_destination")]))
+    items.append(el("Li", [el("Span", None, className="area-sample origin-south",
                                     style={"background": styles.ORIGIN_SOUTH_COLOUR}), t(lang, "legend_origin_south")]))
-    items.append(html.Li([html.Span(className="area-sample origin-count",
+    items.append(el("Li", [el("Span", None, className="area-sample origin-count",
                                     style={"background": styles.ORIGIN_SCALE[0][1]}), t(lang, "legend_origin_count")]))
-    items.append(html.Li(t(lang, "legend_width", persons=number(10_000, lang),
+    items.append(el("Li", t(lang, "legend_width", persons=number(10_000, lang),
                            px=round(styles.MAX_WIDTH_PX * 10_000 / reference, 1))))
-    return html.Ul(items, className="legend")
+    return el("Ul", items, className="legend")

@@ -79,12 +79,41 @@ def combine(rows) -> Total:
     return Total(sum(r.persons for r in rows), weakest_status([r.status for r in rows]), sources, sailings)
 
 
-def drawn_in_year(dataset: Dataset, year: int) -> list[FlowRecord]:
-    return [r for r in dataset.flow_records if r.drawn and r.year == year]
+def drawn_in_year(dataset: Dataset, year: int) -> tuple[FlowRecord, ...]:
+    return dataset.drawn_by_year.get(year, ())
 
 
 def year_total(dataset: Dataset, year: int, state: ViewState) -> Total:
-    """Persons for one year under the state's filters."""
+    """Persons for one year under the state's filters (only region and port count)."""
+    cache = dataset.query_cache.setdefault("year_total", {})
+    key = (year, state.region, state.port)
+    total = cache.get(key)
+    if total is None:
+        total = cache[key] = _year_total(dataset, year, state)
+    return total
+
+
+def precompute_year_totals(dataset: Dataset, regions, ports) -> int:
+    """Every year's total under every region and port filter, computed once at start-up,
+    so a view change only looks them up (and the cache never grows after start-up)."""
+    for year in dataset.years:
+        for region in ("", *regions):
+            for port in ("", *ports):
+                year_total(dataset, year, _Filters(region, port))
+    return len(dataset.query_cache["year_total"])
+
+
+@dataclass(frozen=True)
+class _Filters:
+    """The part of a ViewState the totals depend on."""
+
+    region: str
+    port: str
+    year_from: int = 0
+    year_to: int = 0
+
+
+def _year_total(dataset: Dataset, year: int, state: ViewState) -> Total:
     rows = drawn_in_year(dataset, year)
     inside, unsure = [], []
     for row in rows:
@@ -111,6 +140,28 @@ def year_series(dataset: Dataset, state: ViewState) -> list[tuple[int, Total]]:
 
 
 def range_total(dataset: Dataset, state: ViewState) -> Total:
+    """Persons in the state's year range under its filters. Without a region filter the
+    answer was computed at start-up (``precompute_range_totals``): the ports' hover texts
+    ask for it on every view."""
+    if not state.region:
+        known = dataset.query_cache.get("range_total", {}).get((state.year_from, state.year_to, state.port))
+        if known is not None:
+            return known
+    return _range_total(dataset, state)
+
+
+def precompute_range_totals(dataset: Dataset, ports) -> int:
+    """Every year range's total, unfiltered and for each port (a few thousand), once."""
+    cache = dataset.query_cache.setdefault("range_total", {})
+    years = dataset.years
+    for i, first in enumerate(years):
+        for last in years[i:]:
+            for port in ("", *ports):
+                cache[(first, last, port)] = _range_total(dataset, _Filters("", port, first, last))
+    return len(cache)
+
+
+def _range_total(dataset: Dataset, state: ViewState) -> Total:
     totals = [year_total(dataset, y, state) for y in dataset.years if state.year_from <= y <= state.year_to]
     if not totals:
         return Total(0, "documented")

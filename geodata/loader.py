@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -78,16 +78,20 @@ class Dataset:
     place_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
     region_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
     source_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
+    #: origin_shares as plain rows (namedtuples)
+    origin_share_rows: tuple = ()
+    #: the years with any drawn flow, in order, and year -> its drawn flow records
+    years: tuple[int, ...] = ()
+    drawn_by_year: Mapping[int, tuple[FlowRecord, ...]] = None  # type: ignore[assignment]
+    #: results of pure queries kept for reuse (see dashboard/queries.py); holds nothing
+    #: about any visitor
+    query_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __getattr__(self, name: str):  # dataset.flows, dataset.sources, ...
         tables = object.__getattribute__(self, "tables")
         if name in tables:
             return tables[name]
         raise AttributeError(name)
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(int(y) for y in self.year_totals["year"])
 
     @property
     def drawn_flows(self) -> pd.DataFrame:
@@ -256,6 +260,9 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
     ancestors = _ancestors(regions)
     place_regions = _join_places(tables["places"], layers, ancestors, data_dir)
     flow_regions = _flow_regions(tables["flows"], place_regions, ancestors)
+    records = flow_records(tables["flows"], flow_regions)
+    totals = year_totals(tables["flows"])
+    years = tuple(int(y) for y in totals["year"])
     return Dataset(
         version=DATASET_VERSION,
         fingerprint=_fingerprint(data_dir, layers_dir),
@@ -265,9 +272,9 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
         region_ancestors=MappingProxyType(ancestors),
         place_regions=MappingProxyType(place_regions),
         flow_regions=MappingProxyType(flow_regions),
-        year_totals=year_totals(tables["flows"]),
+        year_totals=totals,
         checks=tuple(checks),
-        flow_records=flow_records(tables["flows"], flow_regions),
+        flow_records=records,
         event_records=dated_records(tables["events"], "id", "date", "date", ["place_id"], place_regions),
         sailing_records=dated_records(tables["sailings"], "number", "date", "date",
                                       ["embark_port_id", "dest_port_id"], place_regions),
@@ -276,6 +283,9 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
         place_rows=MappingProxyType({r.id: r for r in tables["places"].itertuples(index=False)}),
         region_rows=MappingProxyType({r.id: r for r in regions.itertuples(index=False)}),
         source_rows=MappingProxyType({r.id: r for r in tables["sources"].itertuples(index=False)}),
+        origin_share_rows=tuple(tables["origin_shares"].itertuples(index=False)),
+        years=years,
+        drawn_by_year=MappingProxyType({y: tuple(r for r in records if r.drawn and r.year == y) for y in years}),
     )
 
 

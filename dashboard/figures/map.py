@@ -298,9 +298,14 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(idx["route_hover"], "text")] = hover
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
 
-    for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port")):
-        updates[(idx[role], "hovertext")] = [
-            _port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
+    # the ports' figures depend on the years and language only: kept per (years, language)
+    key = ("ports", state.year_from, state.year_to, lang)
+    if key not in geometry.base_cache:
+        geometry.base_cache[key] = {
+            role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
+            for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))}
+    for role, texts in geometry.base_cache[key].items():
+        updates[(idx[role], "hovertext")] = texts
 
     # departures with no recorded destination: a ring at the port, never a guessed line
     by_port: dict[str, list] = {}
@@ -328,35 +333,22 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(i, "hovertext")] = ring_hover
 
     # prefectures: shaded only where a documented count exists; the rest stay neutral
-    by_region = {r.region_id: r for r in origin_counts_in(dataset, state) if r.persons is not None}
-    names = geometry.names["jp_prefectures"][lang]
-    z, text = [], []
-    for pid in geometry.ids["jp_prefectures"]:
-        if pid in by_region:
-            count = by_region[pid]
-            z.append(1)
-            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(int(count.persons), lang)}"
-                        f" ({count.date_start[:4]}–{count.date_end[:4]}; {t(lang, 'status_' + count.status)},"
-                        f" {count.completeness})<br>{t(lang, 'hover_sources')}: {', '.join(count.source_ids)}")
-        else:
-            z.append(0)
-            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_no_count')}")
+    counts = tuple(r for r in origin_counts_in(dataset, state) if r.persons is not None)
+    key = ("prefectures", lang, counts)  # the same few counts recur: kept per set of counts
+    if key not in geometry.base_cache:
+        geometry.base_cache[key] = _prefecture_shading(geometry, counts, lang)
+    z, text = geometry.base_cache[key]
     j = idx["japan"]
     updates[(j, "z")] = z
     updates[(j, "text")] = text
     updates[(j, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SCALE[0][1]]]
-    # Korea: where Koreans in Japan came from (a documented share), shaded on either layer
+    # Korea: where Koreans in Japan came from (a documented share), shaded on either layer;
+    # the same for every year, so built once per layer and language
     layer = korea_layer(state)
-    shares = list(dataset.origin_shares.itertuples(index=False))
-    names = geometry.names[layer][lang]
-    z, text = [], []
-    for rid in geometry.ids[layer]:
-        half = geometry.halves[layer][rid]
-        notes = [f"{s.share_text} [{'; '.join(s.source_ids)}]" for s in shares if s.area == half]
-        z.append(1 if notes else 0)
-        if half == "straddles":
-            notes.append(t(lang, "hover_straddles"))
-        text.append("<br>".join([f"<b>{names[rid]}</b>", *notes]))
+    key = ("korea", layer, lang)
+    if key not in geometry.base_cache:
+        geometry.base_cache[key] = _korea_shading(dataset, geometry, layer, lang)
+    z, text = geometry.base_cache[key]
     k = idx["korea"]
     updates[(k, "z")] = z
     updates[(k, "text")] = text
@@ -369,6 +361,37 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
         updates[(idx[role], "marker.line.color")] = [
             styles.SELECTED_COLOUR if r == selected_region else styles.BORDER_COLOUR for r in ids]
     return updates
+
+
+def _prefecture_shading(geometry: MapGeometry, counts: tuple, lang: str) -> tuple[list, list]:
+    by_region = {r.region_id: r for r in counts}
+    names = geometry.names["jp_prefectures"][lang]
+    z, text = [], []
+    for pid in geometry.ids["jp_prefectures"]:
+        if pid in by_region:
+            count = by_region[pid]
+            z.append(1)
+            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(int(count.persons), lang)}"
+                        f" ({count.date_start[:4]}–{count.date_end[:4]}; {t(lang, 'status_' + count.status)},"
+                        f" {count.completeness})<br>{t(lang, 'hover_sources')}: {', '.join(count.source_ids)}")
+        else:
+            z.append(0)
+            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_no_count')}")
+    return z, text
+
+
+def _korea_shading(dataset: Dataset, geometry: MapGeometry, layer: str, lang: str) -> tuple[list, list]:
+    shares = list(dataset.origin_share_rows)
+    names = geometry.names[layer][lang]
+    z, text = [], []
+    for rid in geometry.ids[layer]:
+        half = geometry.halves[layer][rid]
+        notes = [f"{s.share_text} [{'; '.join(s.source_ids)}]" for s in shares if s.area == half]
+        z.append(1 if notes else 0)
+        if half == "straddles":
+            notes.append(t(lang, "hover_straddles"))
+        text.append("<br>".join([f"<b>{names[rid]}</b>", *notes]))
+    return z, text
 
 
 def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
