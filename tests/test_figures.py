@@ -4,9 +4,12 @@ synthetic fixture (which has an unknown year, an estimated figure and uncertain 
 from __future__ import annotations
 
 import json
+import re
 
 import plotly.graph_objects as go
 import pytest
+import shapely
+import shapely.geometry
 
 from dashboard import styles
 from dashboard.figures.bars import SLOTS, bar_patch, build_bar_figure
@@ -144,6 +147,21 @@ def test_geojson_is_served_as_cached_static_files(dataset, geometry):
         assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
         ids = [f["properties"]["id"] for f in json.loads(response.data)["features"]]
         assert ids == geometry.ids[name]
+
+
+def test_drawn_geojson_is_rounded_within_the_layers_simplification(dataset, geometry):
+    """The browser gets coordinates rounded to DRAWN_DECIMALS, never moved by more than half
+    the layers' own simplification tolerance, and every feature keeps its shape's extent."""
+    from geodata.build_layers import TOLERANCE
+    from dashboard.figures.map import DRAWN_DECIMALS
+
+    assert 10 ** -DRAWN_DECIMALS / 2 <= TOLERANCE / 2
+    for name, gdf in dataset.layers.items():
+        drawn = {f["properties"]["id"]: shapely.geometry.shape(f["geometry"]) for f in geometry.geojson[name]["features"]}
+        for rid, shape in zip(gdf["id"], gdf.geometry):
+            assert shapely.hausdorff_distance(drawn[rid], shape) <= 10 ** -DRAWN_DECIMALS, (name, rid)
+        text = geometry.geojson_bytes[name].decode()
+        assert not re.search(r"\d\.\d{%d,}" % (DRAWN_DECIMALS + 1), text), name
 
 
 def test_patch_from_the_previous_view_gives_the_new_view(dataset, geometry):

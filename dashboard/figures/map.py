@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+import shapely
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -37,9 +38,17 @@ GEO_VIEW = dict(lonaxis_range=[119.7, 145.7], lataxis_range=[30.5, 45.5])
 CURVE_POINTS = 24
 
 
+#: decimals of the coordinates the browser draws: 0.01° (~1 km) is under half the layers'
+#: simplification tolerance (geodata/build_layers.py, 0.02°), so it loses nothing the layers
+#: still have, and it cuts the GeoJSON the page loads by a third. Shared borders round alike.
+DRAWN_DECIMALS = 2
+
+
 def _geojson(gdf) -> dict:
-    """Features with only the id kept: names go to hover text, not to every payload."""
-    slim = gdf[["id", "geometry"]]
+    """Features with only the id kept (names go to hover text, not to every payload), with
+    coordinates rounded to what the map can show."""
+    slim = gdf[["id", "geometry"]].copy()
+    slim["geometry"] = shapely.transform(slim.geometry.values, lambda xy: np.round(xy, DRAWN_DECIMALS))
     return json.loads(slim.to_json(drop_id=True))
 
 
@@ -402,7 +411,7 @@ def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -
     if updates is None:
         updates = view_updates(dataset, geometry, state)
         with _CACHE_LOCK:  # a threaded server may fill it from two requests at once
-            if len(cache) >= 512:
+            if len(cache) >= 64:
                 cache.pop(next(iter(cache)))  # oldest first: a bounded cache
             cache[state] = updates
     return updates
