@@ -12,8 +12,8 @@ from geodata.loader import DATA_DIR, LAYERS_DIR
 
 from . import callbacks, clientside, layout, page_scripts, plotly_bundle, queries, server, static_compression
 from .config import Settings, settings_from_env
-from .figures.map import build_geometry
-from .state import StateContext, parse_query
+from .figures.map import build_geometry, precompute_port_hovers
+from .state import LANGS, StateContext, parse_query
 from .tour import default_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -41,6 +41,7 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     # what a year or filter change needs, computed once (~0.2 s): a view only looks it up
     queries.precompute_year_totals(dataset, sorted(context.region_ids), sorted(context.port_ids))
     queries.precompute_range_totals(dataset, sorted(context.port_ids))
+    precompute_port_hovers(dataset, geometry, LANGS)
     server_app = Flask(__name__)
     # compress the GeoJSON layers and CSV downloads too (Flask-Compress's list omits them)
     server_app.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES

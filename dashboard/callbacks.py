@@ -39,8 +39,8 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     # the pure builders behind the callbacks, cached per view (see memo.py)
     page_for = memoized(lambda search: build_page(dataset, geometry, context, *parse_query(search, context),
-                                                  tour, idle_seconds), maxsize=32)
-    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous), maxsize=256)
+                                                  tour, idle_seconds), maxsize=16)
+    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous))
     bars_for = memoized(lambda state: bar_patch(dataset, state))
     summary_for = memoized(lambda state: summary_sentence(dataset, state))
     table_for = memoized(lambda state, column, ascending: panels.table_component(

@@ -19,7 +19,7 @@ def json_ready(value):
     return orjson.loads(to_json_plotly(value))
 
 
-def memoized(function, maxsize: int = 128, plain: bool = False):
+def memoized(function, maxsize: int = 64, plain: bool = False):
     """``function(*hashable)`` -> its output as plain data, cached (least recently used out).
 
     ``plain=True``: the function already returns plain JSON-ready data (``elements.el``),

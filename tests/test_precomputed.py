@@ -77,3 +77,16 @@ def test_table_is_built_as_plain_elements(dataset):
     table = panels.table_component(panels.table_rows(dataset, ViewState(1959, 1961)), "en", None)
     rows = table["props"]["children"][1]["props"]["children"]
     assert [row["props"]["children"][0]["props"]["children"] for row in rows] == [1959, 1960, 1961]
+
+
+def test_port_hovers_are_all_precomputed_and_match(dataset):
+    from dashboard.figures.map import _port_hover, build_geometry, port_hovers, precompute_port_hovers
+
+    geometry = build_geometry(dataset)
+    count = precompute_port_hovers(dataset, geometry, ("en", "ja"))
+    n = len(dataset.years)
+    assert count == n * (n + 1) // 2 * 2
+    state = ViewState(1959, 1967, lang="ja")
+    place = dataset.place_rows["niigata"]
+    assert port_hovers(dataset, geometry, state)["ports_embark"][0] == _port_hover(dataset, place, state)
+    assert sum(1 for key in geometry.base_cache if key[0] == "ports") == count

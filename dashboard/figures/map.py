@@ -307,13 +307,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(idx["route_hover"], "text")] = hover
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
 
-    # the ports' figures depend on the years and language only: kept per (years, language)
-    key = ("ports", state.year_from, state.year_to, lang)
-    if key not in geometry.base_cache:
-        geometry.base_cache[key] = {
-            role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
-            for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))}
-    for role, texts in geometry.base_cache[key].items():
+    for role, texts in port_hovers(dataset, geometry, state).items():
         updates[(idx[role], "hovertext")] = texts
 
     # departures with no recorded destination: a ring at the port, never a guessed line
@@ -370,6 +364,27 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
         updates[(idx[role], "marker.line.color")] = [
             styles.SELECTED_COLOUR if r == selected_region else styles.BORDER_COLOUR for r in ids]
     return updates
+
+
+def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict[str, list[str]]:
+    """The ports' hover texts: they depend on the years and the language only, so they are
+    kept per (years, language); ``precompute_port_hovers`` fills them all at start-up."""
+    key = ("ports", state.year_from, state.year_to, state.lang)
+    if key not in geometry.base_cache:
+        geometry.base_cache[key] = {
+            role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
+            for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))}
+    return geometry.base_cache[key]
+
+
+def precompute_port_hovers(dataset: Dataset, geometry: MapGeometry, langs) -> int:
+    """Every year range × language (~1,300 entries, ~2 MB), so the cache never grows later."""
+    years = dataset.years
+    for i, first in enumerate(years):
+        for last in years[i:]:
+            for lang in langs:
+                port_hovers(dataset, geometry, ViewState(first, last, lang=lang))
+    return sum(1 for key in geometry.base_cache if key[0] == "ports")
 
 
 def _prefecture_shading(geometry: MapGeometry, counts: tuple, lang: str) -> tuple[list, list]:
