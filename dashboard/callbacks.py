@@ -40,8 +40,9 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     # the pure builders behind the callbacks, cached per view (see memo.py)
     page_for = memoized(lambda search: build_page(dataset, geometry, context, *parse_query(search, context),
                                                   tour, idle_seconds), maxsize=16)
-    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous))
-    bars_for = memoized(lambda state: bar_patch(dataset, state))
+    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous).to_plotly_json(),
+                       plain=True)
+    bars_for = memoized(lambda state: bar_patch(dataset, state).to_plotly_json(), plain=True)
     summary_for = memoized(lambda state: summary_sentence(dataset, state))
     table_for = memoized(lambda state, column, ascending: panels.table_component(
         panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}), plain=True)

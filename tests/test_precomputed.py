@@ -90,3 +90,16 @@ def test_port_hovers_are_all_precomputed_and_match(dataset):
     place = dataset.place_rows["niigata"]
     assert port_hovers(dataset, geometry, state)["ports_embark"][0] == _port_hover(dataset, place, state)
     assert sum(1 for key in geometry.base_cache if key[0] == "ports") == count
+
+
+def test_plain_patch_is_what_dash_patch_sends():
+    from dash import Patch
+
+    from dashboard.elements import PlainPatch
+
+    ours, theirs = PlainPatch(), Patch()
+    ours.assign(["data", 3, "line", "width"], 4.2)
+    theirs["data"][3]["line"]["width"] = 4.2
+    ours.assign(["data", 0, "hovertext"], ["a", "b"])
+    theirs["data"][0]["hovertext"] = ["a", "b"]
+    assert ours.to_plotly_json() == json_ready(theirs)

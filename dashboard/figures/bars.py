@@ -12,12 +12,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 import plotly.graph_objects as go
-from dash import Patch
 
 from geodata import Dataset
 from geodata.tables import STATUSES
 
 from .. import styles
+from ..elements import PlainPatch
 from ..i18n import number, t
 from ..queries import year_series
 from ..state import ViewState
@@ -115,8 +115,8 @@ def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) ->
     return {**base, "data": data}
 
 
-def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
-    patch = Patch()
+def bar_patch(dataset: Dataset, state: ViewState) -> PlainPatch:
+    patch = PlainPatch()
     for (i, key), value in _updates(dataset, state).items():
-        patch["data"][i][key] = value
+        patch.assign(["data", i, key], value)
     return patch

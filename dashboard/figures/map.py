@@ -1,4 +1,4 @@
-"""The map: base geometry built once at start-up, then small ``Patch`` updates per view.
+"""The map: base geometry built once at start-up, then small patches (``Patch``) per view.
 
 Trace order is fixed (see ``MapGeometry.trace_index``) so a year or filter change only
 rewrites widths, sizes, colours and hover text of existing traces.
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import shapely
 import plotly.graph_objects as go
-from dash import Patch
 
 from geodata import Dataset
 
 from .. import styles
+from ..elements import PlainPatch
 from ..i18n import number, t
 from ..queries import (
     all_route_keys,
@@ -433,22 +433,18 @@ def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -
 
 
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
-              previous: ViewState | None = None) -> Patch:
+              previous: ViewState | None = None) -> PlainPatch:
     """Only what changed since ``previous`` (the view the map shows now): usually a few
     widths, colours and hover texts. Without ``previous``, every view property is sent."""
-    patch = Patch()
+    patch = PlainPatch()
     if previous is None or previous.layer != state.layer:
         layer = korea_layer(state)
         k = geometry.trace_index["korea"]
-        patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
-        patch["data"][k]["locations"] = geometry.ids[layer]
+        patch.assign(["data", k, "geojson"], geometry.geojson_urls[layer])
+        patch.assign(["data", k, "locations"], geometry.ids[layer])
     before = _cached_updates(dataset, geometry, previous) if previous is not None else {}
     for (i, path), value in _cached_updates(dataset, geometry, state).items():
         if (i, path) in before and before[(i, path)] == value:
             continue
-        target = patch["data"][i]
-        keys = path.split(".")
-        for key in keys[:-1]:
-            target = target[key]
-        target[keys[-1]] = value
+        patch.assign(["data", i, *path.split(".")], value)
     return patch
