@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from dataclasses import replace
 
 import brotli
@@ -113,59 +114,91 @@ def app_trace_types(dataset, context) -> set[str]:
     return {trace.get("type", "scatter") for figure in figures for trace in figure["data"]}
 
 
+PROBE_API = """(api) => {
+    const schema = Plotly.PlotSchema.get();
+    const get = (path) => path.split('.').reduce((o, k) => o && o[k], Plotly);
+    return {
+        version: Plotly.version,
+        traces: Object.keys(schema.traces),
+        layout: Object.keys(schema.layout.layoutAttributes),
+        missing: api.filter((name) => typeof get(name) !== 'function'),
+    };
+}"""
+DRAW_CHART = """async (figure) => {
+    const gd = document.getElementById('chart');
+    await Plotly.newPlot(gd, figure.data, figure.layout, {displayModeBar: false});
+    await Plotly.react(gd, figure.data, figure.layout);
+    return Plotly.toImage(gd, {format: 'svg', width: 800, height: 300});
+}"""
+
+
+def probe_in_chromium(body: str, chart: dict) -> dict:
+    """Load the bundle alone in a blank page (no request leaves it), look at window.Plotly and
+    draw ``chart``. Run in a thread of its own: the browser tests' session-wide Playwright
+    (tests/browser/conftest.py) may be running in this one, and Playwright's sync API allows
+    one per thread."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, BrowserLog, chromium_path
+
+    executable = chromium_path()
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=executable, headless=True,
+                                                     args=CHROMIUM_ARGS)
+                try:
+                    page = browser.new_page()
+                    log = BrowserLog()
+                    page.on("console", log.on_console)
+                    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+                    page.route("**/*", lambda route: route.abort())  # all of it is in the page
+                    page.set_content("<!doctype html><html><body><div id='chart'></div></body></html>")
+                    page.add_script_tag(content=body)
+                    result["found"] = page.evaluate(PROBE_API, API)
+                    result["svg"] = page.evaluate(DRAW_CHART, chart)
+                    result["traces_drawn"] = page.locator("#chart .scatterlayer .trace").count()
+                    result["patterns"] = page.locator("#chart pattern").count()
+                    result["problems"] = log.problems(warnings=True)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # handed to the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, name="plotly-bundle-probe")
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "Chromium did not finish within 120 s"
+    if "error" in result:
+        raise result["error"]
+    return result
+
+
 @pytest.mark.browser
 def test_bundle_has_what_the_app_uses(dataset, context):
     """Load the bundle alone in headless Chromium: its traces cover every trace type of the
     app's figures, the API dcc.Graph and assets/app.js call is there, and the year chart
     draws without a Plotly warning and exports to SVG."""
-    from tests.browser.conftest import CHROMIUM_ARGS, BrowserLog, chromium_path
-
     body = bundle_bytes().decode()
     used = app_trace_types(dataset, context)
-    chart = build_bar_figure(dataset, context.default)
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
+    chart = json.loads(json.dumps(build_bar_figure(dataset, context.default)))
+    result = probe_in_chromium(body, chart)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            log = BrowserLog()
-            page.on("console", log.on_console)
-            page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-            page.route("**/*", lambda route: route.abort())  # nothing to fetch: all in the page
-            page.set_content("<!doctype html><html><body><div id='chart'></div></body></html>")
-            page.add_script_tag(content=body)
-            found = page.evaluate("""(api) => {
-                const schema = Plotly.PlotSchema.get();
-                const get = (path) => path.split('.').reduce((o, k) => o && o[k], Plotly);
-                return {
-                    version: Plotly.version,
-                    traces: Object.keys(schema.traces),
-                    layout: Object.keys(schema.layout.layoutAttributes),
-                    missing: api.filter((name) => typeof get(name) !== 'function'),
-                };
-            }""", API)
-            assert found["version"] == plotly_version()
-            assert not found["missing"], f"window.Plotly lacks {found['missing']}"
-            assert used <= set(found["traces"]), (
-                f"the app's figures use trace types {sorted(used - set(found['traces']))} that the bundle "
-                f"lacks: register them in frontend/plotly/entry.js")
-            # the layout features the figures use: the map's annotation, the chart's box
-            # selection (selections, drawn with shapes' code), hover labels, the modebar
-            for key in ("annotations", "selections", "shapes", "hoverlabel", "modebar", "geo", "xaxis"):
-                assert key in found["layout"], key
+    found = result["found"]
+    assert found["version"] == plotly_version()
+    assert not found["missing"], f"window.Plotly lacks {found['missing']}"
+    assert used <= set(found["traces"]), (
+        f"the app's figures use trace types {sorted(used - set(found['traces']))} that the bundle "
+        f"lacks: register them in frontend/plotly/entry.js")
+    # the layout features the figures use: the map's annotation, the chart's box selection
+    # (selections, drawn with shapes' code), hover labels, the modebar, the two subplot kinds
+    for key in ("annotations", "selections", "shapes", "hoverlabel", "modebar", "geo", "xaxis"):
+        assert key in found["layout"], key
 
-            svg = page.evaluate("""async (figure) => {
-                const gd = document.getElementById('chart');
-                await Plotly.newPlot(gd, figure.data, figure.layout, {displayModeBar: false});
-                await Plotly.react(gd, figure.data, figure.layout);
-                return Plotly.toImage(gd, {format: 'svg', width: 800, height: 300});
-            }""", json.loads(json.dumps(chart)))
-            assert svg.startswith("data:image/svg+xml,"), svg[:80]
-            drawn = [trace for trace in chart["data"] if len(trace.get("x") or [])]  # empty: no <g>
-            assert page.locator("#chart .scatterlayer .trace").count() == len(drawn)
-            assert page.locator("#chart pattern").count() > 0  # status patterns (fillpattern)
-            log.assert_clean(warnings=True)
-        finally:
-            browser.close()
+    assert result["svg"].startswith("data:image/svg+xml,"), result["svg"][:80]
+    drawn = [trace for trace in chart["data"] if len(trace.get("x") or [])]  # empty: no <g>
+    assert result["traces_drawn"] == len(drawn)
+    assert result["patterns"] > 0  # the status patterns (fillpattern)
+    assert not result["problems"], "the page was not clean:\n  " + "\n  ".join(result["problems"])
