@@ -18,7 +18,7 @@ from .figures.bars import bar_patch
 from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
 from .memo import memoized
-from .layout import build_page, region_from_text, region_labels, region_options
+from .layout import build_page, region_from_text, region_labels, region_options, region_options_key
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
 from .summary import summary_sentence, years_label
@@ -50,8 +50,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
         panels.origins_panel(dataset, state), panels.sources_panel(dataset, state)), plain=True)
     options_for = memoized(lambda lang, layer: region_options(dataset, lang, layer), maxsize=8, plain=True)
-    links_for = memoized(lambda state, base: _links(dataset, context, state, base,
-                                                    options_for(state.lang, state.layer)), plain=True)
+    links_for = memoized(lambda state, base: _links(dataset, context, state, base), plain=True)
 
     @app.callback(
         Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
@@ -139,15 +138,18 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         patch["layout"]["uirevision"] = f"map-{n_clicks if isinstance(n_clicks, int) else 0}"
         return patch
 
-    @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"))
+    # The page is built filled for its view (layout.build_page), so the views below run only
+    # when the view changes, not once more on load.
+    @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_bars(view):
         return bars_for(view_of(view))
 
-    @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"))
+    @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_summary(view):
         return summary_for(view_of(view))
 
-    @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"))
+    @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"),
+                  prevent_initial_call=True)
     def update_table(view, sort):
         sort = sort if isinstance(sort, dict) else {}
         column = sort.get("column") if sort.get("column") in panels.TABLE_COLUMNS else "year"
@@ -173,7 +175,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     @app.callback(
         Output(ids.TIMELINE, "children"), Output(ids.SAILINGS, "children"),
         Output(ids.ORIGINS, "children"), Output(ids.SOURCES, "children"),
-        Input(ids.VIEW, "data"),
+        Input(ids.VIEW, "data"), prevent_initial_call=True,
     )
     def update_details(view):
         return details_for(view_of(view))
@@ -183,25 +185,36 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Output(ids.PERMALINK, "children"), Output(ids.DOWNLOAD_CSV, "href"),
         Output(ids.DOWNLOAD_GEOJSON, "href"),
         *[Output(f"{ids.LANG}-{code}", "href") for code in LANGS],
-        Output(ids.REGION_OPTIONS, "children"),
         Input(ids.VIEW, "data"), State(ids.URL, "href"),
     )
     def update_links(view, href):
         """Everything that points at the view: citation, permalink, downloads, the language
-        links (same view, other language), and the region suggestions for the layer."""
+        links (same view, other language)."""
         base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
         return links_for(view_of(view), base)
+
+    @app.callback(
+        Output(ids.REGION_OPTIONS, "children"), Output(ids.REGION_OPTIONS, "className"),
+        Input(ids.VIEW, "data"), State(ids.REGION_OPTIONS, "className"), prevent_initial_call=True,
+    )
+    def update_region_options(view, shown):
+        """The region suggestions for the view's language and layer, sent only when those change."""
+        state = view_of(view)
+        key = region_options_key(state.lang, state.layer)
+        if shown == key:
+            return no_update, no_update
+        return options_for(state.lang, state.layer), key
 
     register_tour(app, dataset, context, tour)
     return page_for
 
 
-def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str, region_options: list) -> tuple:
+def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str) -> tuple:
     query = to_query(state, context)
     permalink = base + query
     languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
     return (citation(dataset, state, permalink), permalink, permalink,
-            "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages, region_options)
+            "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages)
 
 
 def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:

@@ -20,9 +20,11 @@ from .figures.bars import build_bar_figure
 from .figures.map import MapGeometry, build_map_figure
 from .i18n import t
 from .state import LANGS, StateContext, ViewState
+from .summary import summary_sentence
 
 LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
 YEAR_MARKS = (1947, 1959, 1967, 1971, 1984)
+DEFAULT_SORT = {"column": "year", "ascending": True}
 
 
 def shell(page: list | None = None, view: dict | None = None) -> html.Div:
@@ -87,8 +89,15 @@ def region_options(dataset: Dataset, lang: str, layer: str) -> list[dict]:
             for rid in sorted(dataset.layers[layer_name]["id"])]
 
 
+def region_options_key(lang: str, layer: str) -> str:
+    """Names the suggestions a datalist holds (its class), so a view change in the same
+    language and layer need not send them again."""
+    return f"options-{lang}-{layer}"
+
+
 def region_list(dataset: Dataset, state: ViewState) -> html.Datalist:
-    return html.Datalist(id=ids.REGION_OPTIONS, children=region_options(dataset, state.lang, state.layer))
+    return html.Datalist(id=ids.REGION_OPTIONS, children=region_options(dataset, state.lang, state.layer),
+                         className=region_options_key(state.lang, state.layer))
 
 
 def toggle_buttons(kind: str, choices: list[tuple[str, str]], selected: str) -> list[html.Button]:
@@ -223,7 +232,9 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         panels.legend(lang, geometry.reference_persons),
     ], className="map-block")
 
-    summary = html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"})
+    # the text views arrive filled for the view, by the same builders the callbacks use
+    summary = html.P(summary_sentence(dataset, state), id=ids.SUMMARY, className="summary", role="status",
+                     **{"aria-live": "polite"})
     chart = html.Section([
         html.H2(t(lang, "chart_title")),
         dcc.Graph(id=ids.BARS, figure=build_bar_figure(dataset, state, kiosk),
@@ -231,9 +242,9 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
     ], className="chart-block")
     table = html.Section([
         html.H2(t(lang, "table_title"), id="table-heading"),
-        html.Div(id=ids.TABLE, className="table-scroll", tabIndex="0", role="region",
-                 **{"aria-labelledby": "table-heading"}),
-        dcc.Store(id=ids.TABLE_SORT_STATE, data={"column": "year", "ascending": True}),
+        html.Div(panels.table_component(panels.table_rows(dataset, state), lang, DEFAULT_SORT), id=ids.TABLE,
+                 className="table-scroll", tabIndex="0", role="region", **{"aria-labelledby": "table-heading"}),
+        dcc.Store(id=ids.TABLE_SORT_STATE, data=DEFAULT_SORT),
         html.Div([
             html.A(t(lang, "download_csv"), id=ids.DOWNLOAD_CSV, href="/export/flows.csv", className="button",
                    download="returns-flows.csv"),
@@ -250,10 +261,10 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         html.P([t(lang, "permalink"), ": ", html.A(id=ids.PERMALINK, href="")], className="permalink"),
     ], className="cite-block")
     details = html.Div([
-        html.Section([html.H2(t(lang, "timeline_title")), html.Div(id=ids.TIMELINE)]),
-        html.Section([html.H2(t(lang, "sailings_title")), html.Div(id=ids.SAILINGS)]),
-        html.Section([html.H2(t(lang, "origins_title")), html.Div(id=ids.ORIGINS)]),
-        html.Section([html.H2(t(lang, "sources_title")), html.Div(id=ids.SOURCES)]),
+        html.Section([html.H2(t(lang, "timeline_title")), html.Div(panels.timeline_panel(dataset, state), id=ids.TIMELINE)]),
+        html.Section([html.H2(t(lang, "sailings_title")), html.Div(panels.sailings_panel(dataset, state), id=ids.SAILINGS)]),
+        html.Section([html.H2(t(lang, "origins_title")), html.Div(panels.origins_panel(dataset, state), id=ids.ORIGINS)]),
+        html.Section([html.H2(t(lang, "sources_title")), html.Div(panels.sources_panel(dataset, state), id=ids.SOURCES)]),
     ], className="details")
 
     return [html.Div([
