@@ -17,3 +17,13 @@ graceful_timeout = 20
 max_requests = 5000     # recycle workers now and then: a long-running kiosk server stays fresh
 max_requests_jitter = 500
 accesslog = "-"
+
+
+def when_ready(server):
+    """In the master, after the preloaded app is built and before any worker forks: compress
+    the static files once (about 2 s), so every worker, and every recycled one, shares them."""
+    import app
+    from dashboard.static_compression import warm
+
+    paths = warm(app.server)
+    server.log.info("compressed %d static files once, before forking the workers", len(paths))

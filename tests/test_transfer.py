@@ -282,3 +282,20 @@ def test_frame_policy_follows_the_setting(dataset):
     response = client.get("/")
     assert "X-Frame-Options" not in response.headers
     assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_warm_compresses_every_static_file_of_a_first_load_once(dataset):
+    """gunicorn's master calls warm() before forking: afterwards no request compresses again."""
+    app = create_app(dataset, Settings())
+    static = app.server.extensions["static_compression"]
+    warmed = static_compression.warm(app.server)
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    for script in re.findall(r'<script src="(/[^"]*)"', page):
+        assert script in warmed, script
+    assert any(p.startswith("/geo/") for p in warmed) and set(static_compression.ASYNC_CHUNKS) <= set(warmed)
+    cached = static.cached_bytes()
+    client = app.server.test_client()
+    for path in warmed:
+        response = client.get(path, headers={"Accept-Encoding": "br"})
+        assert response.status_code == 200 and response.headers["Content-Encoding"] == "br", path
+    assert static.cached_bytes() == cached
