@@ -1,16 +1,18 @@
 """The project's plotly.js build (frontend/plotly/, built by `npm ci`) and how it is served.
 
 The bundle is made at install time, so these tests need `npm ci` to have run: without it
-they fail (never skip) and say so. The browser tests in tests/browser/ exercise the bundle on
-the real page (map, year chart, hover, box select, modebar, PNG/SVG export); the browser test
-here loads it alone and checks that it has every trace type the app's figures use and the
-API dcc.Graph and assets/app.js call.
+they fail (never skip) and say so. The browser test here opens the real page and checks what
+the build's cuts could break: every trace type of the app's figures, the API dcc.Graph and
+assets/app.js call, the map's modebar, hover labels and the year chart's box selection. The
+browser tests in tests/browser/ use the same bundle for everything else (PNG/SVG export in
+test_exports.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import threading
 from dataclasses import replace
@@ -18,8 +20,9 @@ from dataclasses import replace
 import brotli
 import pytest
 from flask import Flask
+from werkzeug.serving import make_server
 
-from dashboard import create_app, plotly_bundle
+from dashboard import create_app, ids, plotly_bundle
 from dashboard.config import Settings
 from dashboard.figures.bars import build_bar_figure
 from dashboard.figures.map import build_geometry, build_map_figure
@@ -119,27 +122,32 @@ PROBE_API = """(api) => {
     const get = (path) => path.split('.').reduce((o, k) => o && o[k], Plotly);
     return {
         version: Plotly.version,
+        scripts: Array.from(document.scripts).map((s) => s.getAttribute('src') || ''),
         traces: Object.keys(schema.traces),
         layout: Object.keys(schema.layout.layoutAttributes),
         missing: api.filter((name) => typeof get(name) !== 'function'),
     };
 }"""
-DRAW_CHART = """async (figure) => {
-    const gd = document.getElementById('chart');
-    await Plotly.newPlot(gd, figure.data, figure.layout, {displayModeBar: false});
-    await Plotly.react(gd, figure.data, figure.layout);
-    return Plotly.toImage(gd, {format: 'svg', width: 800, height: 300});
+GEO_SCALE = f"document.querySelector('#{ids.MAP} .js-plotly-plot')._fullLayout.geo.projection.scale"
+# the centre of the first marker of the map's trace named ``name`` (see dashboard/figures/map.py)
+MARKER_CENTRE = """([map, name]) => {
+    const trace = Array.from(document.querySelectorAll('#' + map + ' .scattergeo.trace'))
+        .find((g) => g.__data__ && g.__data__[0].trace.name === name);
+    const box = trace && trace.querySelector('path.point').getBoundingClientRect();
+    return box && {x: box.x + box.width / 2, y: box.y + box.height / 2};
 }"""
 
 
-def probe_in_chromium(body: str, chart: dict) -> dict:
-    """Load the bundle alone in a blank page (no request leaves it), look at window.Plotly and
-    draw ``chart``. Run in a thread of its own: the browser tests' session-wide Playwright
+def probe_the_page(url: str) -> dict:
+    """Open the app's page in headless Chromium and use what the bundle has to do there: the
+    map's modebar (zoom in, reset), a hover label on a port, a box selection on the year chart.
+
+    Run in a thread of its own: the browser tests' session-wide Playwright
     (tests/browser/conftest.py) may be running in this one, and Playwright's sync API allows
     one per thread."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, BrowserLog, chromium_path
+    from tests.browser.conftest import CHROMIUM_ARGS, VIEWPORT, BrowserLog, block_outside, chromium_path
 
     executable = chromium_path()
     result: dict = {}
@@ -150,21 +158,47 @@ def probe_in_chromium(body: str, chart: dict) -> dict:
                 browser = playwright.chromium.launch(executable_path=executable, headless=True,
                                                      args=CHROMIUM_ARGS)
                 try:
-                    page = browser.new_page()
                     log = BrowserLog()
+                    context = browser.new_context(base_url=url, viewport=VIEWPORT, locale="en-US")
+                    context.set_default_timeout(10_000)
+                    block_outside(context, log)
+                    page = context.new_page()
                     page.on("console", log.on_console)
                     page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-                    page.route("**/*", lambda route: route.abort())  # all of it is in the page
-                    page.set_content("<!doctype html><html><body><div id='chart'></div></body></html>")
-                    page.add_script_tag(content=body)
+                    page.goto("/")
+                    page.locator(f"#{ids.MAP} path.choroplethlocation").first.wait_for()
+                    chart = page.locator(f"#{ids.BARS} .js-plotly-plot .nsewdrag").first
+                    chart.wait_for()
                     result["found"] = page.evaluate(PROBE_API, API)
-                    result["svg"] = page.evaluate(DRAW_CHART, chart)
-                    result["traces_drawn"] = page.locator("#chart .scatterlayer .trace").count()
-                    result["patterns"] = page.locator("#chart pattern").count()
+
+                    page.locator(f"#{ids.MAP} .js-plotly-plot").hover()
+                    buttons = page.locator(f"#{ids.MAP} .modebar-btn")
+                    result["modebar"] = buttons.evaluate_all("(bs) => bs.map((b) => b.dataset.title)")
+                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Zoom in']").click()
+                    page.wait_for_function(f"{GEO_SCALE} > 1")
+                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Reset']").click()
+                    page.wait_for_function(f"{GEO_SCALE} === 1")
+
+                    port = page.evaluate(MARKER_CENTRE, [ids.MAP, "ports_embark"])
+                    page.mouse.move(port["x"], port["y"])
+                    hover = page.locator(f"#{ids.MAP} .hoverlayer .hovertext")
+                    hover.first.wait_for()
+                    result["hover"] = hover.first.text_content()
+                    page.mouse.move(0, 0)
+
+                    box = chart.bounding_box()
+                    page.mouse.move(box["x"] + box["width"] * 0.30, box["y"] + box["height"] * 0.5)
+                    page.mouse.down()
+                    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.6, steps=8)
+                    page.mouse.up()
+                    expect(page).to_have_url(re.compile(r"[?&]from=\d{4}&to=\d{4}"))
+                    result["selected"] = page.url
+                    page.wait_for_timeout(300)
                     result["problems"] = log.problems(warnings=True)
+                    context.close()
                 finally:
                     browser.close()
-        except BaseException as exc:  # handed to the test's thread
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread, raised there
             result["error"] = exc
 
     thread = threading.Thread(target=run, name="plotly-bundle-probe")
@@ -176,18 +210,36 @@ def probe_in_chromium(body: str, chart: dict) -> dict:
     return result
 
 
+@pytest.fixture
+def app_url(dataset):
+    """The real app on a free local port, served from a thread (as in tests/browser/)."""
+    bundle_bytes()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    app = create_app(dataset=dataset, settings=Settings())
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="plotly-bundle-app", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
 @pytest.mark.browser
-def test_bundle_has_what_the_app_uses(dataset, context):
-    """Load the bundle alone in headless Chromium: its traces cover every trace type of the
-    app's figures, the API dcc.Graph and assets/app.js call is there, and the year chart
-    draws without a Plotly warning and exports to SVG."""
-    body = bundle_bytes().decode()
+def test_bundle_does_what_the_page_needs(app_url, dataset, context):
+    """On the real page in headless Chromium: window.Plotly is this bundle; its traces cover
+    every trace type of the app's figures; the API dcc.Graph and assets/app.js call is there;
+    the map's modebar zooms and resets, a port shows its hover label, and a box selection on
+    the year chart sets the years; no console error or Plotly warning on the way. (PNG and
+    SVG export: tests/browser/test_exports.py.)"""
     used = app_trace_types(dataset, context)
-    chart = json.loads(json.dumps(build_bar_figure(dataset, context.default)))
-    result = probe_in_chromium(body, chart)
+    result = probe_the_page(app_url)
 
     found = result["found"]
     assert found["version"] == plotly_version()
+    assert any(src.startswith("/vendor/plotly-custom.") for src in found["scripts"]), found["scripts"]
     assert not found["missing"], f"window.Plotly lacks {found['missing']}"
     assert used <= set(found["traces"]), (
         f"the app's figures use trace types {sorted(used - set(found['traces']))} that the bundle "
@@ -196,9 +248,6 @@ def test_bundle_has_what_the_app_uses(dataset, context):
     # (selections, drawn with shapes' code), hover labels, the modebar, the two subplot kinds
     for key in ("annotations", "selections", "shapes", "hoverlabel", "modebar", "geo", "xaxis"):
         assert key in found["layout"], key
-
-    assert result["svg"].startswith("data:image/svg+xml,"), result["svg"][:80]
-    drawn = [trace for trace in chart["data"] if len(trace.get("x") or [])]  # empty: no <g>
-    assert result["traces_drawn"] == len(drawn)
-    assert result["patterns"] > 0  # the status patterns (fillpattern)
+    assert {"Pan", "Zoom in", "Zoom out", "Reset"} <= set(result["modebar"]), result["modebar"]
+    assert result["hover"].strip(), "empty hover label"
     assert not result["problems"], "the page was not clean:\n  " + "\n  ".join(result["problems"])
