@@ -186,6 +186,8 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         "scrollZoom": False,
         "doubleClick": False if kiosk else "reset",
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+        "showSendToCloud": False,  # never offer to send the data to a cloud service
+        "showEditInChartStudio": False,
         "locale": lang,
     }
     controls = html.Section([
@@ -238,7 +240,7 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
     chart = html.Section([
         html.H2(t(lang, "chart_title")),
         dcc.Graph(id=ids.BARS, figure=build_bar_figure(dataset, state, kiosk),
-                  config={"displayModeBar": False, "displaylogo": False, "locale": lang}),
+                  config={"displayModeBar": False, "displaylogo": False, "showSendToCloud": False, "locale": lang}),
     ], className="chart-block")
     table = html.Section([
         html.H2(t(lang, "table_title"), id="table-heading"),

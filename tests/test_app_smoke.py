@@ -129,6 +129,26 @@ def test_dash_endpoints(client, path):
     assert response.is_json and response.get_json() is not None
 
 
+def test_no_graph_offers_to_send_its_data_away(client):
+    """Plotly's modebar can offer "Share chart" (an upload to a cloud service): never here."""
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?from=1960&to=1960"}).get_json()
+    configs = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "Graph":
+                configs.append(node["props"].get("config", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(layout)
+    assert len(configs) == 2
+    assert all(c.get("showSendToCloud") is False and c.get("showEditInChartStudio") is not True for c in configs)
+
+
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
