@@ -142,18 +142,18 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     # when the view changes, not once more on load.
     @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_bars(view):
-        return bars_for(view_of(view))
+        return bars_for(text_view(view_of(view)))
 
     @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_summary(view):
-        return summary_for(view_of(view))
+        return summary_for(text_view(view_of(view)))
 
     @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"),
                   prevent_initial_call=True)
     def update_table(view, sort):
         sort = sort if isinstance(sort, dict) else {}
         column = sort.get("column") if sort.get("column") in panels.TABLE_COLUMNS else "year"
-        return table_for(view_of(view), column, sort.get("ascending") is not False)
+        return table_for(text_view(view_of(view)), column, sort.get("ascending") is not False)
 
     @app.callback(
         Output(ids.TABLE_SORT_STATE, "data"),
@@ -178,7 +178,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Input(ids.VIEW, "data"), prevent_initial_call=True,
     )
     def update_details(view):
-        return details_for(view_of(view))
+        return details_for(text_view(view_of(view)))
 
     @app.callback(
         Output(ids.CITATION, "children"), Output(ids.PERMALINK, "href"),
@@ -215,6 +215,13 @@ def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str)
     languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
     return (citation(dataset, state, permalink), permalink, permalink,
             "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages)
+
+
+def text_view(state: ViewState) -> ViewState:
+    """The view without what only the map draws (the Korean layer) and how the page is laid
+    out (the mode): the chart, the summary, the table and the panels do not depend on them,
+    so their cached outputs are shared across both."""
+    return replace(state, layer=ViewState.layer, mode=ViewState.mode)
 
 
 def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:

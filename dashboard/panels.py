@@ -6,6 +6,8 @@ as the JSON Dash sends (``elements.el``), since they are rebuilt for every view.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from geodata import Dataset
@@ -78,23 +80,30 @@ def table_component(rows: list[dict], lang: str, sort: dict | None) -> dict:
     sort = sort if isinstance(sort, dict) else {}
     column, ascending = sort.get("column", "year"), sort.get("ascending", True) is not False
     rows = sort_rows(rows, column, ascending)
-    head = []
-    for key, label in table_columns(lang):
-        state = ("ascending" if ascending else "descending") if key == column else "none"
-        head.append(el("Th", el("Button", [label, el("Span", " ▲" if state == "ascending" else " ▼" if state == "descending" else "",
-                                                          **{"aria-hidden": "true"})],
-                                        id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
-                            scope="col", **{"aria-sort": state}))
+    unknown = t(lang, "unknown_value")
     body = []
     for row in rows:
         cells = []
-        for key, _ in table_columns(lang):
+        for key in TABLE_COLUMNS:
             value = row[key]
             if key == "persons":
-                value = t(lang, "unknown_value") if value is None else number(value, lang)
+                value = unknown if value is None else number(value, lang)
             cells.append(el("Td", value, className=f"col-{key}"))
         body.append(el("Tr", cells))
-    return el("Table", [el("Thead", el("Tr", head)), el("Tbody", body)], className="flows-table")
+    return el("Table", [_table_head(lang, column, ascending), el("Tbody", body)], className="flows-table")
+
+
+@lru_cache(maxsize=64)
+def _table_head(lang: str, column: str, ascending: bool) -> dict:
+    """The header row for one language and sort (48 of them): built once each."""
+    head = []
+    for key, label in table_columns(lang):
+        state = ("ascending" if ascending else "descending") if key == column else "none"
+        arrow = " ▲" if state == "ascending" else " ▼" if state == "descending" else ""
+        head.append(el("Th", el("Button", [label, el("Span", arrow, **{"aria-hidden": "true"})],
+                                id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
+                       scope="col", **{"aria-sort": state}))
+    return el("Thead", el("Tr", head))
 
 
 def citation_text(row) -> str:

@@ -103,3 +103,27 @@ def test_plain_patch_is_what_dash_patch_sends():
     ours.assign(["data", 0, "hovertext"], ["a", "b"])
     theirs["data"][0]["hovertext"] = ["a", "b"]
     assert ours.to_plotly_json() == json_ready(theirs)
+
+
+def test_text_views_do_not_depend_on_layer_or_mode(dataset):
+    """callbacks.text_view shares cached outputs across layers and modes: only sound if
+    the chart, summary, table and panels are the same for every layer and mode."""
+    from dataclasses import replace
+
+    from dashboard.callbacks import text_view
+    from dashboard.figures.bars import bar_patch
+    from dashboard.summary import summary_sentence
+
+    context = state_context(dataset, Settings())
+    builders = (
+        lambda s: bar_patch(dataset, s).to_plotly_json(), lambda s: summary_sentence(dataset, s),
+        lambda s: panels.table_component(panels.table_rows(dataset, s), s.lang, None),
+        lambda s: [panels.timeline_panel(dataset, s), panels.sailings_panel(dataset, s),
+                   panels.origins_panel(dataset, s), panels.sources_panel(dataset, s)],
+    )
+    for state in _views(dataset, context, count=60):
+        variants = [replace(state, layer=layer, mode=mode) for layer in ("today", "1945") for mode in ("explore", "kiosk")]
+        assert {text_view(v) for v in variants} == {text_view(state)}
+        for build in builders:
+            first = build(variants[0])
+            assert all(build(v) == first for v in variants[1:]), state
