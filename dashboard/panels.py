@@ -79,18 +79,20 @@ def table_component(rows: list[dict], lang: str, sort: dict | None) -> dict:
     """A real <table>: sortable by header buttons, readable by screen readers, printable."""
     sort = sort if isinstance(sort, dict) else {}
     column, ascending = sort.get("column", "year"), sort.get("ascending", True) is not False
-    rows = sort_rows(rows, column, ascending)
-    unknown = t(lang, "unknown_value")
-    body = []
-    for row in rows:
-        cells = []
-        for key in TABLE_COLUMNS:
-            value = row[key]
-            if key == "persons":
-                value = unknown if value is None else number(value, lang)
-            cells.append(el("Td", value, className=f"col-{key}"))
-        body.append(el("Tr", cells))
+    body = [_table_row(lang, tuple(row[key] for key in TABLE_COLUMNS)) for row in sort_rows(rows, column, ascending)]
     return el("Table", [_table_head(lang, column, ascending), el("Tbody", body)], className="flows-table")
+
+
+@lru_cache(maxsize=1024)
+def _table_row(lang: str, values: tuple) -> dict:
+    """One row, built once per language: the same record appears in many views (the
+    dataset has a few dozen records, so this holds a few hundred rows at most)."""
+    cells = []
+    for key, value in zip(TABLE_COLUMNS, values):
+        if key == "persons":
+            value = t(lang, "unknown_value") if value is None else number(value, lang)
+        cells.append(el("Td", value, className=f"col-{key}"))
+    return el("Tr", cells)
 
 
 @lru_cache(maxsize=64)
