@@ -181,8 +181,8 @@ def _steps(page, tracker):
 
     url = page.url.split("?")[0]
     sort = "[id='{\"column\":\"%s\",\"type\":\"table-sort\"}']"
-    port_button = "button[id*='\"port-button\"']"
-    layer_button = "button[id*='\"layer-button\"']"
+    port_button = "button[id^='port-button-']"
+    layer_button = "button[id^='layer-button-']"
     return [
         ("open /", goto("")),
         ("year slider: start ArrowRight x2", keys(0, "ArrowRight", 2)),

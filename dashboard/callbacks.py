@@ -18,7 +18,8 @@ from .figures.bars import bar_patch
 from .figures.map import GEO_VIEW, MapGeometry, map_patch
 from .interactions import reduce_view
 from .memo import memoized
-from .layout import build_page, region_from_text, region_labels, region_options, region_options_key
+from .layout import (build_page, layer_choices, port_choices, region_from_text, region_labels, region_options,
+                     region_options_key)
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
 from .summary import summary_sentence, years_label
@@ -64,40 +65,40 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
             return no_update, no_update, no_update
         return page_for(search), state.to_dict(), state.to_dict()
 
-    port_buttons = {"type": ids.PORT, "value": ALL}
-    layer_buttons = {"type": ids.LAYER, "value": ALL}
+    # the toggle buttons: button id -> (kind, value); the same choices in every language
+    toggles = {ids.toggle_id(kind, value): (kind, value)
+               for kind, values in ((ids.PORT, [v for v, _ in port_choices(dataset, context.default.lang)]),
+                                    (ids.LAYER, [v for v, _ in layer_choices(context.default.lang)]))
+               for value in values}
 
     @app.callback(
         Output(ids.VIEW, "data", allow_duplicate=True),
         Output(ids.URL, "search"),
         Output(ids.YEARS, "value"),
         Output(ids.REGION, "value"),
-        Output(port_buttons, "aria-pressed"),
-        Output(layer_buttons, "aria-pressed"),
+        *[Output(button, "aria-pressed") for button in toggles],
         Input(ids.URL, "search"),
         Input(ids.YEARS, "value"),
         Input(ids.REGION, "value"),
-        Input(port_buttons, "n_clicks"),
-        Input(layer_buttons, "n_clicks"),
         Input(ids.MAP, "clickData"),
         Input(ids.BARS, "clickData"),
         Input(ids.BARS, "selectedData"),
         Input(ids.CLEAR, "n_clicks"),
         Input(ids.PLAY_INTERVAL, "n_intervals"),
+        *[Input(button, "n_clicks") for button in toggles],
         State(ids.VIEW, "data"),
         prevent_initial_call=True,
     )
-    def sync_view(search, years, region_text, _ports, _layers, map_click, bar_click, bar_select, _clear,
-                  _tick, current):
+    def sync_view(search, years, region_text, map_click, bar_click, bar_select, _clear, _tick, *buttons_and_view):
         """The one place the view changes: from the URL (back/forward, a tour stop) or from a
         control; it then sets the URL and the controls to match."""
         trigger = ctx.triggered_id
-        state = view_of(current)
+        state = view_of(buttons_and_view[-1])
         if trigger == ids.URL:
             new, _ = parse_query(search, context)
         else:
-            if isinstance(trigger, dict):  # a port or layer button: its value is in its id
-                trigger, value = trigger.get("type"), trigger.get("value")
+            if trigger in toggles:  # a port or layer button: its value is in its id
+                trigger, value = toggles[trigger]
             elif trigger == ids.REGION:
                 value = region_from_text(dataset, state.lang, region_text)
             else:
@@ -107,12 +108,12 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
                 ids.CLEAR, ids.PLAY_INTERVAL) else state
         if new == state and trigger != ids.URL:
             # a rejected input: put the control back to what the view says
-            return no_update, no_update, *_control_values(dataset, new, context)
-        if new == state:  # wildcard outputs take a list, one entry per matched button
-            return (no_update,) * 4 + tuple([no_update] * len(ctx.outputs_list[i]) for i in (4, 5))
+            return no_update, no_update, *_control_values(dataset, new, context, toggles)
+        if new == state:
+            return (no_update,) * (4 + len(toggles))
         query = to_query(new, context)
         return (new.to_dict(), query if trigger != ids.URL else no_update,
-                *_control_values(dataset, new, context))
+                *_control_values(dataset, new, context, toggles))
 
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_LAYER, "data", allow_duplicate=True),
@@ -272,9 +273,10 @@ def _is_selection() -> bool:
     return any(t["prop_id"].endswith(".selectedData") for t in ctx.triggered)
 
 
-def _control_values(dataset: Dataset, state: ViewState, context: StateContext) -> tuple:
+def _control_values(dataset: Dataset, state: ViewState, context: StateContext, toggles: dict) -> tuple:
     """What the slider, the region box and the toggle buttons show for ``state``."""
     years = [context.years.index(state.year_from), context.years.index(state.year_to)]
     region = region_labels(dataset, state.lang).get(state.region, "")
-    pressed = lambda chosen, outputs: ["true" if o["id"]["value"] == chosen else "false" for o in outputs]  # noqa: E731
-    return (years, region, pressed(state.port, ctx.outputs_list[4]), pressed(state.layer, ctx.outputs_list[5]))
+    chosen = {ids.PORT: state.port, ids.LAYER: state.layer}
+    pressed = ["true" if value == chosen[kind] else "false" for kind, value in toggles.values()]
+    return (years, region, *pressed)

@@ -15,8 +15,8 @@ PLAY = "play-button"
 PLAY_INTERVAL = "play-interval"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
-PORT = "port-button"            # pattern-matching: {"type": PORT, "value": port id or ""}
-LAYER = "layer-button"          # pattern-matching: {"type": LAYER, "value": "today" | "1945"}
+PORT = "port-button"            # one button per choice: toggle_id(PORT, "niigata"), toggle_id(PORT, "")
+LAYER = "layer-button"          # toggle_id(LAYER, "today"), toggle_id(LAYER, "1945")
 LANG = "lang-switch"            # links lang-switch-en, -ja, -ko
 CLEAR = "clear-filters"
 BARS = "year-chart"
@@ -49,3 +49,10 @@ TOUR_SOURCES = "tour-sources"
 TOUR_POSITION = "tour-position"
 KIOSK = "kiosk"                  # the kiosk overlay (idle countdown), present in kiosk mode
 KIOSK_CONTINUE = "kiosk-continue"
+
+
+def toggle_id(kind: str, value: str) -> str:
+    """The id of one toggle button: ``port-button-niigata``; "" (all ports) is ``-all``.
+    Plain ids, not pattern-matching ones: the choices are fixed at start-up, and Dash
+    handles plain ids with less work on every view change."""
+    return f"{kind}-{value or 'all'}"

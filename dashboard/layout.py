@@ -58,10 +58,14 @@ def page_query() -> str | None:
 def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     """region id -> the text a visitor picks from the list: its name, with its kind where two
     regions share a name (Hokkaidō the prefecture and Hokkaidō the region)."""
-    rows = list(dataset.region_rows.values())
-    names = [str(getattr(r, f"name_{lang}")) for r in rows]
-    shared = {name for name, n in Counter(names).items() if n > 1}
-    return {row.id: f"{name} ({row.id})" if name in shared else name for row, name in zip(rows, names)}
+    key = ("region_labels", lang)  # fixed by the dataset: built once per language
+    if key not in dataset.query_cache:
+        rows = list(dataset.region_rows.values())
+        names = [str(getattr(r, f"name_{lang}")) for r in rows]
+        shared = {name for name, n in Counter(names).items() if n > 1}
+        dataset.query_cache[key] = {row.id: f"{name} ({row.id})" if name in shared else name
+                                    for row, name in zip(rows, names)}
+    return dataset.query_cache[key]
 
 
 def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
@@ -103,7 +107,7 @@ def region_list(dataset: Dataset, state: ViewState) -> html.Datalist:
 def toggle_buttons(kind: str, choices: list[tuple[str, str]], selected: str) -> list[html.Button]:
     """A group of real buttons, the chosen one pressed (aria-pressed): keyboard and touch
     friendly, and announced as toggles by screen readers."""
-    return [html.Button(label, id={"type": kind, "value": value}, n_clicks=0, className="button toggle",
+    return [html.Button(label, id=ids.toggle_id(kind, value), n_clicks=0, className="button toggle",
                         **{"aria-pressed": "true" if value == selected else "false"})
             for value, label in choices]
 

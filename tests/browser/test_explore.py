@@ -242,3 +242,27 @@ def test_healthz(page, log):
     body = json.loads(response.text())
     assert body["status"] == "ok", body
     log.assert_clean()
+
+
+def test_port_and_layer_buttons_filter_and_show_which_is_pressed(page, log, settle, dataset, context):
+    open_view(page, "?from=1960&to=1960")
+    niigata = page.locator("#" + ids.toggle_id(ids.PORT, "niigata"))
+    every_port = page.locator("#" + ids.toggle_id(ids.PORT, ""))
+    expect(every_port).to_have_attribute("aria-pressed", "true")
+    niigata.click()
+    expect(niigata).to_have_attribute("aria-pressed", "true")
+    expect(every_port).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(SUMMARY)).to_have_text(expected_summary(dataset, context, "?from=1960&to=1960&port=niigata"))
+    assert query_of(page) == {"from": "1960", "to": "1960", "port": "niigata"}
+
+    layer_1945 = page.locator("#" + ids.toggle_id(ids.LAYER, "1945"))
+    layer_1945.click()
+    expect(layer_1945).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#" + ids.toggle_id(ids.LAYER, "today"))).to_have_attribute("aria-pressed", "false")
+    assert query_of(page)["layer"] == "1945"
+
+    every_port.click()
+    expect(every_port).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(SUMMARY)).to_have_text(expected_summary(dataset, context, "?from=1960&to=1960&layer=1945"))
+    settle()
+    log.assert_clean()
