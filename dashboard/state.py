@@ -7,7 +7,7 @@ impossible value falls back to that parameter's default and is reported as a not
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
@@ -31,7 +31,8 @@ class ViewState:
     mode: str = "explore"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # the fields are plain values: no need for asdict's deep copy (it is slow)
+        return {name: getattr(self, name) for name in _FIELDS}
 
     @classmethod
     def from_dict(cls, data, context: "StateContext") -> "ViewState":
@@ -61,6 +62,9 @@ class ViewState:
     def with_years(self, year_from: int, year_to: int) -> "ViewState":
         lo, hi = sorted((year_from, year_to))
         return replace(self, year_from=lo, year_to=hi)
+
+
+_FIELDS = tuple(f.name for f in fields(ViewState))
 
 
 def _small(value) -> bool:
