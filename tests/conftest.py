@@ -1,10 +1,11 @@
-"""Shared fixtures: the real dataset (loaded once) and the state context built from it."""
+"""Shared fixtures: the real dataset (loaded once), the state context built from it, and an
+app on it with a Flask test client (one per test module)."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard import state_context
+from dashboard import create_app, state_context
 from dashboard.config import Settings
 from geodata import load_cached
 
@@ -12,6 +13,16 @@ from geodata import load_cached
 @pytest.fixture(scope="session")
 def dataset():
     return load_cached()
+
+
+@pytest.fixture(scope="module")
+def app(dataset):
+    return create_app(dataset=dataset, settings=Settings())
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
 
 
 @pytest.fixture

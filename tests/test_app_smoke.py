@@ -13,20 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dashboard import create_app
-from dashboard.config import Settings
 
 EXECUTABLE_SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
-
-
-@pytest.fixture(scope="module")
-def app(dataset):
-    return create_app(dataset=dataset, settings=Settings())
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 class IndexParser(HTMLParser):

@@ -11,8 +11,7 @@ import json
 
 import pytest
 
-from dashboard import create_app, ids
-from dashboard.config import Settings
+from dashboard import ids
 
 BAD_VALUES = [
     None, "", "x" * 100_000, -1, -10**12, 10**12, 1e308, 12.5, True, [], {}, [None, None],
@@ -21,16 +20,6 @@ BAD_VALUES = [
     {"points": [{"x": "1960"}, {"x": -1}, {"x": 10**20}]}, {"year_from": "abc", "year_to": None, "lang": 5},
     {"active": "yes", "stop": 10**9}, {"column": "__class__", "ascending": "no"},
 ]
-
-
-@pytest.fixture(scope="module")
-def app(dataset):
-    return create_app(dataset=dataset, settings=Settings())
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
 
 
 def _dependency(dep: dict, value) -> dict | list:

@@ -22,16 +22,6 @@ DOCUMENT_ONLY = ("Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Ope
 
 
 @pytest.fixture(scope="module")
-def app(dataset):
-    return create_app(dataset=dataset, settings=Settings())
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
 def page(client):
     response = client.get("/")
     assert response.status_code == 200
