@@ -15,26 +15,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import make_server
 
 from dashboard import create_app
 from dashboard.config import Settings
+from tests.browser.browserkit import CHROMIUM_ARGS, HOST, VIEWPORT, is_local
 
-HOST = "127.0.0.1"
-VIEWPORT = {"width": 1400, "height": 1000}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Chromium itself calls home even with the flags above: resolve nothing but 127.0.0.1.
-    f"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {HOST}",
-]
 INSTALL_HINT = (
     "Install Debian's Chromium: `apt-get install -y chromium chromium-driver fonts-noto-cjk` "
     "(or run `bash .ci/run`). Never `playwright install`: it downloads a browser."
@@ -130,19 +118,12 @@ class BrowserLog:
         assert not problems, "the page was not clean:\n  " + "\n  ".join(problems)
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return True
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST
-
-
 def block_outside(context, log: BrowserLog) -> None:
     """Abort, and record in ``log``, every request of ``context`` that leaves 127.0.0.1."""
 
     def guard(route):
         url = route.request.url
-        if _is_local(url):
+        if is_local(url):
             route.continue_()
         else:
             log.outside.append(url)

@@ -17,18 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
+from tests.browser.browserkit import HOST, QUIET, is_local
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-HOST = "127.0.0.1"
 
 # page id -> (query, language). The kiosk's tour is frozen (dwell=600) on its first stop, so
 # the page does not change under axe; "kiosk-dialog" is the kiosk with "Still there?" shown.
@@ -52,26 +51,12 @@ class Audit:
     problems: list[str] = field(default_factory=list)  # console errors, page errors, outside requests
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("data", "blob", "about") or (
-        parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == HOST)
-
-
 def _axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(f"axe-core is missing ({AXE}): run `npm ci` in the project root "
                     "(package.json pins axe-core)", pytrace=False)
     return AXE.read_text(encoding="utf-8")
 
-
-# true once no callback has been loading for half a second (the page's views have settled)
-QUIET = """() => {
-  const now = performance.now();
-  if (document.querySelector('[data-dash-is-loading="true"]')) { window.__quietSince = null; return false; }
-  window.__quietSince = window.__quietSince || now;
-  return now - window.__quietSince >= 500;
-}"""
 
 CONTROL_ROLES = {"button", "checkbox", "combobox", "listbox", "menuitem", "option", "radio",
                  "searchbox", "slider", "spinbutton", "switch", "tab", "textbox", "link"}
@@ -113,7 +98,7 @@ def _audit(browser, base_url: str, name: str) -> Audit:
     context.set_default_timeout(10_000)
 
     def guard(route):
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             problems.append(f"request left {HOST} (aborted): {route.request.url}")

@@ -21,6 +21,7 @@ from dashboard.i18n import t
 from dashboard.state import to_query
 from dashboard.summary import summary_sentence
 from dashboard.tour import default_tour, stop_state
+from tests.browser.browserkit import QUIET
 
 pytestmark = pytest.mark.browser
 
@@ -91,15 +92,6 @@ RECORD = """() => {
   new MutationObserver(record).observe(document.body,
     {subtree: true, childList: true, characterData: true, attributes: true});
   record();
-}"""
-
-
-# true once no callback has been loading for half a second (the page's views have settled)
-QUIET = """() => {
-  const now = performance.now();
-  if (document.querySelector('[data-dash-is-loading="true"]')) { window.__quietSince = null; return false; }
-  window.__quietSince = window.__quietSince || now;
-  return now - window.__quietSince >= 500;
 }"""
 
 
