@@ -44,7 +44,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous).to_plotly_json(),
                        plain=True)
     bars_for = memoized(lambda state: bar_patch(dataset, state).to_plotly_json(), plain=True)
-    summary_for = memoized(lambda state: summary_sentence(dataset, state))
+    summary_for = memoized(lambda state: summary_sentence(dataset, state), plain=True)  # a str
     table_for = memoized(lambda state, column, ascending: panels.table_component(
         panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}), plain=True)
     details_for = memoized(lambda state: (

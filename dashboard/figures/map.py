@@ -89,9 +89,15 @@ class MapGeometry:
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
     trace_index: dict        # role -> index of its trace
-    #: base figures as plain dicts, per (lang, layer, kiosk): a per-process cache of a pure
-    #: function, shared by all visitors (it holds nothing about any of them)
+    #: base figures as plain dicts, per (lang, layer, kiosk), and parts of view updates: a
+    #: per-process cache of pure functions, shared by all visitors (nothing about any of them)
     base_cache: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def kept(self, key, build):
+        """``build()``'s result, built the first time ``key`` is asked for, then kept."""
+        if key not in self.base_cache:
+            self.base_cache[key] = build()
+        return self.base_cache[key]
 
 
 def build_geometry(dataset: Dataset) -> MapGeometry:
@@ -141,10 +147,8 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
     """The whole map for a view, as a plain figure dict. Called once per page load (later
     changes are Patches): the base is built once per language, layer and mode, then the
     view's properties are set on a copy of the few traces they touch."""
-    key = (state.lang, state.layer, kiosk)
-    if key not in geometry.base_cache:
-        geometry.base_cache[key] = _base_figure(dataset, geometry, state, kiosk).to_plotly_json()
-    base = geometry.base_cache[key]
+    base = geometry.kept((state.lang, state.layer, kiosk),
+                         lambda: _base_figure(dataset, geometry, state, kiosk).to_plotly_json())
     fig = {**base, "data": list(base["data"])}
     for (i, path), value in view_updates(dataset, geometry, state).items():
         fig["data"][i] = _set_path(fig["data"][i], path.split("."), value)
@@ -337,10 +341,8 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
 
     # prefectures: shaded only where a documented count exists; the rest stay neutral
     counts = tuple(r for r in origin_counts_in(dataset, state) if r.persons is not None)
-    key = ("prefectures", lang, counts)  # the same few counts recur: kept per set of counts
-    if key not in geometry.base_cache:
-        geometry.base_cache[key] = _prefecture_shading(geometry, counts, lang)
-    z, text = geometry.base_cache[key]
+    # the same few counts recur: kept per set of counts
+    z, text = geometry.kept(("prefectures", lang, counts), lambda: _prefecture_shading(geometry, counts, lang))
     j = idx["japan"]
     updates[(j, "z")] = z
     updates[(j, "text")] = text
@@ -348,10 +350,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     # Korea: where Koreans in Japan came from (a documented share), shaded on either layer;
     # the same for every year, so built once per layer and language
     layer = korea_layer(state)
-    key = ("korea", layer, lang)
-    if key not in geometry.base_cache:
-        geometry.base_cache[key] = _korea_shading(dataset, geometry, layer, lang)
-    z, text = geometry.base_cache[key]
+    z, text = geometry.kept(("korea", layer, lang), lambda: _korea_shading(dataset, geometry, layer, lang))
     k = idx["korea"]
     updates[(k, "z")] = z
     updates[(k, "text")] = text
@@ -369,12 +368,9 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
 def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict[str, list[str]]:
     """The ports' hover texts: they depend on the years and the language only, so they are
     kept per (years, language); ``precompute_port_hovers`` fills them all at start-up."""
-    key = ("ports", state.year_from, state.year_to, state.lang)
-    if key not in geometry.base_cache:
-        geometry.base_cache[key] = {
-            role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
-            for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))}
-    return geometry.base_cache[key]
+    return geometry.kept(("ports", state.year_from, state.year_to, state.lang), lambda: {
+        role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
+        for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))})
 
 
 def precompute_port_hovers(dataset: Dataset, geometry: MapGeometry, langs) -> int:
