@@ -10,10 +10,10 @@ from flask import Flask
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, page_scripts, plotly_bundle, queries, server, static_compression
+from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server, static_compression
 from .config import Settings, settings_from_env
-from .figures.map import build_geometry, precompute_port_hovers
-from .state import LANGS, StateContext, parse_query
+from .figures.geometry import build_geometry
+from .state import StateContext, parse_query
 from .tour import default_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -38,10 +38,6 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         dataset = load_cached(*(str(Path(d)) for d in (settings.data_dir or DATA_DIR, settings.layers_dir or LAYERS_DIR)))
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
-    # what a year or filter change needs, computed once (~0.2 s): a view only looks it up
-    queries.precompute_year_totals(dataset, sorted(context.region_ids), sorted(context.port_ids))
-    queries.precompute_range_totals(dataset, sorted(context.port_ids))
-    precompute_port_hovers(dataset, geometry, LANGS)
     server_app = Flask(__name__)
     # compress the GeoJSON layers and CSV downloads too (Flask-Compress's list omits them)
     server_app.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES

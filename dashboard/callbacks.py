@@ -15,7 +15,8 @@ from geodata import DATASET_VERSION, Dataset
 
 from . import ids, panels
 from .figures.bars import bar_patch
-from .figures.map import GEO_VIEW, MapGeometry, map_patch
+from .figures.geometry import MapGeometry
+from .figures.map import GEO_VIEW, map_patch
 from .interactions import reduce_view
 from .memo import memoized
 from .layout import (build_page, layer_choices, port_choices, region_from_text, region_labels, region_options,

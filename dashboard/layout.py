@@ -17,7 +17,8 @@ from geodata import Dataset
 from . import ids, panels
 from .elements import el
 from .figures.bars import build_bar_figure
-from .figures.map import MapGeometry, build_map_figure
+from .figures.geometry import MapGeometry
+from .figures.map import build_map_figure
 from .i18n import t
 from .state import LANGS, StateContext, ViewState
 from .summary import summary_sentence

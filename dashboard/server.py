@@ -18,7 +18,7 @@ from shapely.geometry import LineString, Point
 from geodata import DATASET_VERSION, Dataset
 
 from .config import Settings
-from .figures.map import MapGeometry
+from .figures.geometry import MapGeometry
 from .queries import route_key, selected_flows
 from .state import PARAMS, StateContext, parse_params
 

@@ -13,7 +13,8 @@ import shapely.geometry
 
 from dashboard import styles
 from dashboard.figures.bars import SLOTS, bar_patch, build_bar_figure
-from dashboard.figures.map import build_geometry, build_map_figure, map_patch, view_updates
+from dashboard.figures.geometry import build_geometry
+from dashboard.figures.map import build_map_figure, map_patch, view_updates
 from dashboard.state import ViewState
 from datafixtures import make_dataset_dirs
 from geodata import load_dataset
@@ -153,7 +154,7 @@ def test_drawn_geojson_is_rounded_within_the_layers_simplification(dataset, geom
     """The browser gets coordinates rounded to DRAWN_DECIMALS, never moved by more than half
     the layers' own simplification tolerance, and every feature keeps its shape's extent."""
     from geodata.build_layers import TOLERANCE
-    from dashboard.figures.map import DRAWN_DECIMALS
+    from dashboard.figures.geometry import DRAWN_DECIMALS
 
     assert 10 ** -DRAWN_DECIMALS / 2 <= TOLERANCE / 2
     for name, gdf in dataset.layers.items():

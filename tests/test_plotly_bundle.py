@@ -25,7 +25,8 @@ from werkzeug.serving import make_server
 from dashboard import create_app, ids, plotly_bundle
 from dashboard.config import Settings
 from dashboard.figures.bars import build_bar_figure
-from dashboard.figures.map import build_geometry, build_map_figure
+from dashboard.figures.geometry import build_geometry
+from dashboard.figures.map import build_map_figure
 
 NPM_HINT = ("Run `npm ci` (or `npm ci --omit=dev`) in the project's root: its postinstall step "
             "(frontend/plotly/build.mjs) builds the bundle.")

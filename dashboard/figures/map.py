@@ -1,135 +1,29 @@
-"""The map: base geometry built once at start-up, then small patches (``Patch``) per view.
+"""The map figure: the base figure built once per language, layer and mode, then the view's
+properties (``view_updates``) set on it, and small patches from one view to the next.
 
 Trace order is fixed (see ``MapGeometry.trace_index``) so a year or filter change only
-rewrites widths, sizes, colours and hover text of existing traces.
+rewrites widths, sizes, colours and hover text of existing traces. The geometry is in
+``geometry.py``, the hover texts and region shading in ``hover.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 import threading
-from dataclasses import dataclass, field, replace
 
-import numpy as np
-import shapely
 import plotly.graph_objects as go
 
 from geodata import Dataset
 
 from .. import styles
 from ..elements import PlainPatch
-from ..i18n import number, t
-from ..queries import (
-    all_route_keys,
-    combine,
-    origin_counts_in,
-    parse_route_key,
-    portless_flows,
-    range_total,
-    routes,
-)
+from ..i18n import t
+from ..queries import combine, origin_counts_in, portless_flows, routes
 from ..state import ViewState
-from ..summary import status_label
+from . import hover
+from .geometry import MapGeometry, arrow_angle, korea_layer
 
 _CACHE_LOCK = threading.Lock()
 GEO_VIEW = dict(lonaxis_range=[119.7, 145.7], lataxis_range=[30.5, 45.5])
-CURVE_POINTS = 24
-
-
-#: decimals of the coordinates the browser draws: 0.01° (~1 km) is under half the layers'
-#: simplification tolerance (geodata/build_layers.py, 0.02°), so it loses nothing the layers
-#: still have, and it cuts the GeoJSON the page loads by a third. Shared borders round alike.
-DRAWN_DECIMALS = 2
-
-
-def _geojson(gdf) -> dict:
-    """Features with only the id kept (names go to hover text, not to every payload), with
-    coordinates rounded to what the map can show."""
-    slim = gdf[["id", "geometry"]].copy()
-    slim["geometry"] = shapely.transform(slim.geometry.values, lambda xy: np.round(xy, DRAWN_DECIMALS))
-    return json.loads(slim.to_json(drop_id=True))
-
-
-def _curve(lon0, lat0, lon1, lat1, bend=0.18) -> tuple[list[float], list[float]]:
-    """A quadratic Bézier arc from port to port, bent to the right of travel, so two
-    routes between nearby ports stay apart and direction reads as a sweep."""
-    mx, my = (lon0 + lon1) / 2, (lat0 + lat1) / 2
-    dx, dy = lon1 - lon0, lat1 - lat0
-    cx, cy = mx + dy * bend, my - dx * bend
-    s = np.linspace(0.0, 1.0, CURVE_POINTS)
-    lons = (1 - s) ** 2 * lon0 + 2 * (1 - s) * s * cx + s**2 * lon1
-    lats = (1 - s) ** 2 * lat0 + 2 * (1 - s) * s * cy + s**2 * lat1
-    return [round(v, 4) for v in lons], [round(v, 4) for v in lats]
-
-
-def _mercator_y(lat: float) -> float:
-    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
-
-
-def _arrow_angle(lons, lats) -> float:
-    """Screen angle (degrees clockwise from up) of the last segment on a Mercator map."""
-    dx = lons[-1] - lons[-3]
-    dy = _mercator_y(lats[-1]) - _mercator_y(lats[-3])
-    return round(math.degrees(math.atan2(dx, dy)), 1)
-
-
-@dataclass(frozen=True)
-class MapGeometry:
-    """Everything about the map that does not depend on the view: built once."""
-
-    geojson: dict            # layer name -> FeatureCollection (ids only)
-    geojson_bytes: dict      # layer name -> the same, serialised once, served as a static file
-    geojson_urls: dict       # layer name -> content-hashed URL the map fetches (browser-cached)
-    ids: dict                # layer name -> feature ids in drawing order
-    names: dict              # layer name -> lang -> id -> name
-    halves: dict             # Korean layer -> id -> "south" | "north" | "straddles"
-    route_keys: tuple[str, ...]
-    curves: dict             # route key -> (lons, lats)
-    reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
-    trace_index: dict        # role -> index of its trace
-    #: base figures as plain dicts, per (lang, layer, kiosk), and parts of view updates: a
-    #: per-process cache of pure functions, shared by all visitors (nothing about any of them)
-    base_cache: dict = field(default_factory=dict, compare=False, hash=False)
-
-    def kept(self, key, build):
-        """``build()``'s result, built the first time ``key`` is asked for, then kept."""
-        if key not in self.base_cache:
-            self.base_cache[key] = build()
-        return self.base_cache[key]
-
-
-def build_geometry(dataset: Dataset) -> MapGeometry:
-    geojson = {name: _geojson(gdf) for name, gdf in dataset.layers.items()}
-    geojson_bytes = {name: json.dumps(fc, separators=(",", ":")).encode() for name, fc in geojson.items()}
-    geojson_urls = {name: f"/geo/{name}.{hashlib.sha256(body).hexdigest()[:12]}.geojson"
-                    for name, body in geojson_bytes.items()}
-    layer_ids = {name: [f["properties"]["id"] for f in fc["features"]] for name, fc in geojson.items()}
-    names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in ("en", "ja", "ko")}
-             for name, gdf in dataset.layers.items()}
-    halves = {layer: dict(zip(dataset.layers[layer]["id"], dataset.layers[layer].get(column, [""] * len(dataset.layers[layer]))))
-              for layer, column in (("kr_provinces_today", "half"), ("kr_provinces_1945", "half_1945"))}
-    places = dataset.places.set_index("id")
-    keys = tuple(all_route_keys(dataset))
-    curves = {}
-    for key in keys:
-        embark, dest, uncertain = parse_route_key(key)
-        a, b = places.loc[embark], places.loc[dest]
-        # uncertain candidates bend the other way, so they never hide a documented line
-        curves[key] = _curve(a["lon"], a["lat"], b["lon"], b["lat"], bend=-0.12 if uncertain else 0.18)
-    # the largest single-year figure (1960) is drawn at MAX_WIDTH_PX on the fixed scale
-    reference = max(r.persons for r in dataset.flow_records if r.drawn and r.persons is not None)
-    roles = ["countries", "japan", "korea", "jp_region_lines"]
-    roles += [f"route:{k}" for k in keys]
-    roles += [f"spine:{k}" for k in keys]
-    roles += ["arrows", "route_hover", "portless", "ports_embark", "ports_dest", "sea_label"]
-    return MapGeometry(geojson, geojson_bytes, geojson_urls, layer_ids, names, halves, keys, curves, reference,
-                       {r: i for i, r in enumerate(roles)})
-
-
-def korea_layer(state: ViewState) -> str:
-    return "kr_provinces_1945" if state.layer == "1945" else "kr_provinces_today"
 
 
 def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth:
@@ -188,7 +82,7 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
     fig.add_trace(go.Scattergeo(
         lon=[c[0][-1] for c in ends], lat=[c[1][-1] for c in ends], mode="markers", hoverinfo="skip",
         name="arrows", marker=dict(symbol="triangle-up", size=[0] * len(ends),
-                                   angle=[_arrow_angle(*c) for c in ends], angleref="up",
+                                   angle=[arrow_angle(*c) for c in ends], angleref="up",
                                    color=[styles.STATUS_STYLE["documented"][0]] * len(ends))))
     mids = [(c[0][len(c[0]) // 2], c[1][len(c[1]) // 2]) for c in ends]
     fig.add_trace(go.Scattergeo(
@@ -233,42 +127,6 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
     return fig
 
 
-def _route_hover(route, dataset: Dataset, lang: str) -> str:
-    embark = getattr(dataset.place_rows[route.embark], f"name_{lang}")
-    dest = getattr(dataset.place_rows[route.dest], f"name_{lang}")
-    persons = t(lang, "unknown_value") if route.total.persons is None else number(route.total.persons, lang)
-    years = f"{route.years[0]}" if len(route.years) == 1 else f"{route.years[0]}–{route.years[-1]}"
-    sailings = t(lang, "unknown_value") if route.total.sailings is None else str(route.total.sailings)
-    uncertain = f"<br><i>{t(lang, 'legend_uncertain')}</i>" if route.uncertain else ""
-    parts = "; ".join(
-        f"{t(lang, 'status_' + s)} {t(lang, 'unknown_value') if n is None else number(n, lang)}"
-        for s, n in route.by_status)
-    return (f"<b>{embark} → {dest}</b>{uncertain}<br>{t(lang, 'hover_persons')}: {persons}"
-            f"<br>{t(lang, 'hover_years')}: {years}<br>{t(lang, 'hover_sailings')}: {sailings}"
-            f"<br>{t(lang, 'hover_status')}: {parts}"
-            f"<br>{t(lang, 'hover_sources')}: {', '.join(route.total.source_ids)}")
-
-
-def _port_hover(dataset: Dataset, place, state: ViewState) -> str:
-    """A port's figures in the view's years: the same query as a port filter would run."""
-    lang = state.lang
-    total = range_total(dataset, replace(state, port=place.id, region=""))
-    head = f"<b>{getattr(place, f'name_{lang}')}</b>"
-    if place.uncertain == "yes":
-        head += f"<br><i>{t(lang, 'legend_uncertain')}</i>"
-    if total.persons is None:
-        known = "?" if total.at_least is None else number(total.at_least, lang)
-        unsure = "?" if total.unsure is None else number(total.unsure, lang)
-        figure = t(lang, "hover_at_least", persons=known, unsure=unsure)
-    else:
-        figure = f"{number(total.persons, lang)} ({t(lang, 'status_' + total.status)})"
-    sailings = t(lang, "unknown_value") if total.sailings is None else str(total.sailings)
-    years = str(state.year_from) if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
-    return (f"{head}<br>{t(lang, 'hover_persons')}: {figure}<br>{t(lang, 'hover_years')}: {years}"
-            f"<br>{t(lang, 'hover_sailings')}: {sailings}"
-            f"<br>{t(lang, 'hover_sources')}: {', '.join(total.source_ids) or '—'}")
-
-
 def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
     """Every view-dependent property of the map, as ``{(trace index, path): value}``.
 
@@ -278,7 +136,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     idx = geometry.trace_index
     selected = routes(dataset, state)
     updates: dict = {}
-    arrow_sizes, arrow_colours, arrow_symbols, hover = [], [], [], []
+    arrow_sizes, arrow_colours, arrow_symbols, hover_texts = [], [], [], []
     for key in geometry.route_keys:
         route = selected.get(key)
         i, j = idx[f"route:{key}"], idx[f"spine:{key}"]
@@ -292,7 +150,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
             arrow_sizes.append(0)
             arrow_colours.append(styles.STATUS_STYLE["documented"][0])
             arrow_symbols.append("triangle-up")
-            hover.append("")
+            hover_texts.append("")
             continue
         colour, dash, _ = styles.STATUS_STYLE[route.total.status]
         width = styles.width_for(route.total.persons, geometry.reference_persons)
@@ -304,12 +162,12 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
         arrow_sizes.append(round(12 + width * 0.7, 1))
         arrow_colours.append(colour)
         arrow_symbols.append("triangle-up-open" if route.uncertain else "triangle-up")
-        hover.append(_route_hover(route, dataset, lang))
+        hover_texts.append(hover._route_hover(route, dataset, lang))
     updates[(idx["arrows"], "marker.size")] = arrow_sizes
     updates[(idx["arrows"], "marker.color")] = arrow_colours
     updates[(idx["arrows"], "marker.symbol")] = arrow_symbols
-    updates[(idx["route_hover"], "text")] = hover
-    updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover]
+    updates[(idx["route_hover"], "text")] = hover_texts
+    updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover_texts]
 
     for role, texts in port_hovers(dataset, geometry, state).items():
         updates[(idx[role], "hovertext")] = texts
@@ -322,17 +180,11 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     ring_lon, ring_lat, ring_text, ring_hover = [], [], [], []
     for port, rows in by_port.items():
         place = dataset.place_rows[port]
-        total = combine(rows)
-        shown = t(lang, "unknown_value") if total.persons is None else number(total.persons, lang)
+        label, text = hover._portless_hover(place, rows, combine(rows), lang)
         ring_lon.append(float(place.lon))
         ring_lat.append(float(place.lat))
-        ring_text.append(f"{shown} → ?")
-        ring_hover.append(
-            f"<b>{getattr(place, f'name_{lang}')} → ?</b><br>{t(lang, 'hover_persons')}: {shown}"
-            f"<br>{t(lang, 'hover_years')}: {', '.join(str(y) for y in sorted({r.year for r in rows}))}"
-            f"<br>{t(lang, 'legend_destination')}: {t(lang, 'port_not_recorded')}"
-            f"<br>{t(lang, 'hover_status')}: {status_label([r.status for r in rows], lang)}"
-            f"<br>{t(lang, 'hover_sources')}: {', '.join(total.source_ids)}")
+        ring_text.append(label)
+        ring_hover.append(text)
     i = idx["portless"]
     updates[(i, "lon")] = ring_lon
     updates[(i, "lat")] = ring_lat
@@ -342,7 +194,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     # prefectures: shaded only where a documented count exists; the rest stay neutral
     counts = tuple(r for r in origin_counts_in(dataset, state) if r.persons is not None)
     # the same few counts recur: kept per set of counts
-    z, text = geometry.kept(("prefectures", lang, counts), lambda: _prefecture_shading(geometry, counts, lang))
+    z, text = geometry.kept(("prefectures", lang, counts), lambda: hover._prefecture_shading(geometry, counts, lang))
     j = idx["japan"]
     updates[(j, "z")] = z
     updates[(j, "text")] = text
@@ -350,7 +202,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     # Korea: where Koreans in Japan came from (a documented share), shaded on either layer;
     # the same for every year, so built once per layer and language
     layer = korea_layer(state)
-    z, text = geometry.kept(("korea", layer, lang), lambda: _korea_shading(dataset, geometry, layer, lang))
+    z, text = geometry.kept(("korea", layer, lang), lambda: hover._korea_shading(dataset, geometry, layer, lang))
     k = idx["korea"]
     updates[(k, "z")] = z
     updates[(k, "text")] = text
@@ -366,52 +218,10 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
 
 
 def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict[str, list[str]]:
-    """The ports' hover texts: they depend on the years and the language only, so they are
-    kept per (years, language); ``precompute_port_hovers`` fills them all at start-up."""
-    return geometry.kept(("ports", state.year_from, state.year_to, state.lang), lambda: {
-        role: [_port_hover(dataset, place, state) for place in dataset.place_rows.values() if place.kind == kind]
-        for role, kind in (("ports_embark", "embarkation_port"), ("ports_dest", "destination_port"))})
-
-
-def precompute_port_hovers(dataset: Dataset, geometry: MapGeometry, langs) -> int:
-    """Every year range × language (~1,300 entries, ~2 MB), so the cache never grows later."""
-    years = dataset.years
-    for i, first in enumerate(years):
-        for last in years[i:]:
-            for lang in langs:
-                port_hovers(dataset, geometry, ViewState(first, last, lang=lang))
-    return sum(1 for key in geometry.base_cache if key[0] == "ports")
-
-
-def _prefecture_shading(geometry: MapGeometry, counts: tuple, lang: str) -> tuple[list, list]:
-    by_region = {r.region_id: r for r in counts}
-    names = geometry.names["jp_prefectures"][lang]
-    z, text = [], []
-    for pid in geometry.ids["jp_prefectures"]:
-        if pid in by_region:
-            count = by_region[pid]
-            z.append(1)
-            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_origin_count')}: ~{number(int(count.persons), lang)}"
-                        f" ({count.date_start[:4]}–{count.date_end[:4]}; {t(lang, 'status_' + count.status)},"
-                        f" {count.completeness})<br>{t(lang, 'hover_sources')}: {', '.join(count.source_ids)}")
-        else:
-            z.append(0)
-            text.append(f"<b>{names[pid]}</b><br>{t(lang, 'hover_no_count')}")
-    return z, text
-
-
-def _korea_shading(dataset: Dataset, geometry: MapGeometry, layer: str, lang: str) -> tuple[list, list]:
-    shares = list(dataset.origin_share_rows)
-    names = geometry.names[layer][lang]
-    z, text = [], []
-    for rid in geometry.ids[layer]:
-        half = geometry.halves[layer][rid]
-        notes = [f"{s.share_text} [{'; '.join(s.source_ids)}]" for s in shares if s.area == half]
-        z.append(1 if notes else 0)
-        if half == "straddles":
-            notes.append(t(lang, "hover_straddles"))
-        text.append("<br>".join([f"<b>{names[rid]}</b>", *notes]))
-    return z, text
+    """The ports' hover texts (``hover.port_hovers``): they depend on the years and the
+    language only, so they are kept per (years, language)."""
+    return geometry.kept(("ports", state.year_from, state.year_to, state.lang),
+                         lambda: hover.port_hovers(dataset, state))
 
 
 def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
