@@ -18,14 +18,3 @@ max_requests = 5000     # recycle workers now and then: a long-running kiosk ser
 max_requests_jitter = 500
 accesslog = "-"
 
-
-def when_ready(server):
-    """In the master, after the preloaded app is built and before any worker forks: compress
-    the static files once (about 2 s), so every worker, and every recycled one, shares them."""
-    from dashboard.static_compression import warm
-
-    flask_app = server.app.wsgi()  # the app gunicorn serves (already loaded: preload_app)
-    if "static_compression" not in getattr(flask_app, "extensions", {}):
-        return  # another WSGI app started with this file (the benchmark's minimal page)
-    paths = warm(flask_app)
-    server.log.info("compressed %d static files once, before forking the workers", len(paths))

@@ -10,7 +10,7 @@ from flask import Flask
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server, static_compression
+from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
 from .state import StateContext, parse_query
@@ -39,8 +39,10 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)
-    # compress the GeoJSON layers and CSV downloads too (Flask-Compress's list omits them)
-    server_app.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES
+    # Flask-Compress (Dash sets it up): the GeoJSON layers and CSV downloads too (its own list
+    # omits them); static files compressed once per worker and kept (server.StaticFilesCache)
+    server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES, COMPRESS_CACHE_BACKEND=server.StaticFilesCache,
+                             COMPRESS_CACHE_KEY=server.compress_cache_key)
     plotly_url = plotly_bundle.install(server_app)
     app = page_scripts.LeanDash(
         __name__,
@@ -69,9 +71,6 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     app.layout = serve_layout
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
-    server.install(app.server, dataset, geometry, context, settings, csp)
-    if settings.compress:
-        # after Dash set up Flask-Compress: static files get compressed once, at the best level
-        static_compression.install(app.server)
+    server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)
     app.server.config["SETTINGS"] = settings
     return app

@@ -1,7 +1,11 @@
-"""The Flask side: health check, downloads, security headers, compression.
+"""The Flask side: health check, downloads, honest status codes, security headers, and
+Flask-Compress's cache for the static files.
 
 Downloads take the same query as the page (``?from=1960&to=1961&port=niigata``) and nothing
-else from the request: no file paths, no free text reaches the file system.
+else from the request: no file paths, no free text reaches the file system. A value the page
+would ignore (with a notice) makes a download fail with 400 naming it; an unknown path is a
+404 page in the visitor's language; a malformed callback body is a 400; a callback that
+fails is a bug: a 500, logged with its traceback.
 """
 
 from __future__ import annotations
@@ -10,25 +14,42 @@ import csv
 import io
 import json
 
+from html import escape
+
 import geopandas as gpd
-from flask import Flask, Response, request
-from werkzeug.exceptions import HTTPException
+from dash.exceptions import DependencyException
+from dash.fingerprint import check_fingerprint
+from flask import Flask, Response, abort, request
+from flask_compress.flask_compress import DictCache
 from shapely.geometry import LineString, Point
+from werkzeug.exceptions import HTTPException
 
 from geodata import DATASET_VERSION, Dataset
 
 from .config import Settings
 from .figures.geometry import MapGeometry
 from .queries import route_key, selected_flows
-from .state import PARAMS, StateContext, parse_params
+from .state import LANGS, PARAMS, StateContext, parse_params
 
 EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternatives", "persons",
                   "sailings", "status", "drawn", "reading_of", "source_ids", "formula", "note")
 
 
 def _state_from_request(context: StateContext):
+    """The view a download asks for; 400 naming each parameter the page would ignore (or a
+    year range with no record, which the page widens to every year)."""
     params = {name: request.args.get(name, "") for name in PARAMS}
-    return parse_params(params, context)[0]
+    state, notices = parse_params(params, context)
+    bad = [f"{n.param}={n.value!r}" for n in notices if not n.shown or _widened(n)]
+    if bad:
+        abort(Response(f"invalid parameter: {', '.join(bad)}\n", status=400, mimetype="text/plain"))
+    return state
+
+
+def _widened(notice) -> bool:
+    """A year the page moved outwards (no return recorded then), not narrowed to a record."""
+    shown, given = int(notice.shown), int(notice.value)
+    return shown < given if notice.param == "from" else shown > given
 
 
 def flows_csv(dataset: Dataset, state) -> str:
@@ -82,12 +103,14 @@ def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def callback_body_problem(body) -> str:
+def callback_body_problem(body, callback_map) -> str:
     """What is wrong with a ``/_dash-update-component`` body, or "" if its shape is right."""
     if not isinstance(body, dict):
         return "the body is not a JSON object"
     if not isinstance(body.get("output"), str):
         return "'output' is not a string"
+    if body["output"] not in callback_map:
+        return "'output' names no callback"
     for key in ("inputs", "state"):
         items = body.get(key, [])
         if not isinstance(items, list):
@@ -163,8 +186,56 @@ def add_security_headers(response: Response, settings: Settings, csp: str) -> Re
     return response
 
 
+#: the 404 page's words: (title, link home) per language
+NOT_FOUND = {
+    "en": ("Page not found", "Back to the map"),
+    "ja": ("見つかりません", "地図に戻る"),
+    "ko": ("이 주소는 없습니다", "지도로 돌아가기"),
+}
+
+
+def visitor_lang() -> str:
+    """``?lang=`` when it is one of the app's languages, else the best of Accept-Language."""
+    lang = request.args.get("lang", "")
+    return lang if lang in LANGS else request.accept_languages.best_match(LANGS, default="en")
+
+
+def not_found_page(lang: str) -> Response:
+    title, home = NOT_FOUND[lang]
+    href = "/" if lang == "en" else f"/?lang={lang}"
+    body = (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n'
+            f'<body><h1>{escape(title)}</h1><p><a href="{href}">{escape(home)}</a></p></body></html>\n')
+    return Response(body, status=404, mimetype="text/html")
+
+
+# -- Flask-Compress's cache (COMPRESS_CACHE_BACKEND / COMPRESS_CACHE_KEY) ---------------
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/", "/vendor/")
+#: what the page loads from /assets (and the font's licence); anything else there is a 404
+ASSET_SUFFIXES = (".css", ".js", ".ico", ".woff2", ".json", ".txt")
+MAX_CACHED = 256  # (file, encoding) pairs; a first page load needs about 20
+
+
+class StaticFilesCache(DictCache):
+    """Keeps the compressed copies of static files (they never change while the process
+    runs), so each is compressed once per worker; every other response has the empty key
+    (see ``compress_cache_key``) and is never kept. Bounded all the same."""
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";") and len(self.data) < MAX_CACHED:
+            super().set(key, value)
+
+
+def compress_cache_key(req) -> str:
+    """A static file's path without Dash's fingerprint or query (``?m=`` on /assets): any
+    of those serves the same file; "" (not cached) for anything else."""
+    if req.method == "GET" and req.path.startswith(STATIC_PREFIXES):
+        return check_fingerprint(req.path)[0]
+    return ""
+
+
 def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: StateContext,
-            settings: Settings, csp: str) -> None:
+            settings: Settings, csp: str, callback_map: dict) -> None:
     @server.route("/healthz")
     def healthz():
         body = {"status": "ok", "dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
@@ -188,32 +259,48 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
 
     @server.before_request
-    def reject_malformed_callbacks():
-        """A forged or broken callback body is answered 400 before Dash sees it."""
+    def reject_unknown_paths_and_malformed_callbacks():
+        """The page is at ``/`` only: Dash's catch-all route (``/<path:path>``) is a 404 here,
+        and so is a file under /assets the page does not use. A forged or broken callback body is answered 400 before Dash sees it."""
+        if request.url_rule is not None and request.url_rule.rule.endswith("<path:path>"):
+            abort(404)
+        if request.path.startswith("/assets/") and not request.path.endswith(ASSET_SUFFIXES):
+            abort(404)  # a README or a build script beside the files the page uses
         if request.method == "POST" and request.path.endswith("/_dash-update-component"):
-            problem = callback_body_problem(request.get_json(silent=True))
+            problem = callback_body_problem(request.get_json(silent=True), callback_map)
             if problem:
                 server.logger.warning("rejected a malformed callback request: %s", problem)
                 return Response(json.dumps({"error": f"malformed callback request: {problem}"}),
                                 status=400, mimetype="application/json")
         return None
 
+    @server.errorhandler(404)
+    def not_found(_exc):
+        return not_found_page(visitor_lang())
+
     @server.errorhandler(Exception)
     def no_tracebacks(exc):
-        """Never a traceback in a response. A well-formed callback that still fails is a bug:
-        logged with its traceback, answered with a short error (the page keeps working)."""
+        """Never a traceback in a response. A well-formed request that still fails is a bug:
+        logged with its traceback, answered 500 with a short error (the page keeps working)."""
         if isinstance(exc, HTTPException):
             return exc
+        if isinstance(exc, DependencyException) and request.path.startswith("/_dash-component-suites/"):
+            return not_found_page(visitor_lang())  # Dash's word for a file it does not have
         if settings.debug:
             raise exc
         server.logger.error("error answering %s", request.path, exc_info=exc)
         if request.path.endswith("/_dash-update-component"):
-            return Response(json.dumps({"error": "the view could not be updated"}), status=400,
+            return Response(json.dumps({"error": "the view could not be updated"}), status=500,
                             mimetype="application/json")
         return Response("Internal error", status=500, mimetype="text/plain")
 
     @server.after_request
     def security_headers(response: Response) -> Response:
+        if request.path.startswith("/assets/") and response.status_code == 200:
+            # read the file now (Flask sends /assets as a stream): Flask-Compress, which runs
+            # after this hook, then compresses it once and keeps it, as every static file
+            response.direct_passthrough = False
+            response.get_data()
         # assets are linked as /assets/x.css?m=<mtime>: that URL changes with the file
         # (a 304 says so too: its headers replace those the browser kept)
         if request.path.startswith("/assets/") and request.args.get("m") and response.status_code in (200, 304):

@@ -2,7 +2,7 @@
 
 A new caption, translation or data row with a character the built font lacks
 makes these tests fail until the font is rebuilt with
-``python assets/fonts/build_font.py``.
+``python tools/build_font.py``.
 
 fontTools (and brotli, to read woff2) is a build/test requirement: without it
 these tests fail, naming the package, rather than skip.
@@ -20,8 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT_DIR = ROOT / "assets" / "fonts"
-BUILD_SCRIPT = FONT_DIR / "build_font.py"
-REBUILD = "run `python assets/fonts/build_font.py` to rebuild the subset font"
+BUILD_SCRIPT = ROOT / "tools" / "build_font.py"
+REBUILD = "run `python tools/build_font.py` to rebuild the subset font"
 
 
 def _load_build_module():

@@ -10,6 +10,7 @@ test_exports.py).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -19,6 +20,11 @@ from dataclasses import replace
 
 import brotli
 import pytest
+
+try:  # Python 3.14's compression.zstd, else its backport (a Flask-Compress dependency)
+    from compression import zstd
+except ImportError:
+    from backports import zstd
 from flask import Flask
 from werkzeug.serving import make_server
 
@@ -59,35 +65,51 @@ def test_bundle_is_built_and_small():
     assert len(body) <= MAX_BYTES, f"{len(body):,} bytes: over the budget of {MAX_BYTES:,}"
 
 
-def test_build_wrote_the_brotli_copy_the_server_serves():
+def test_build_wrote_the_compressed_copies_the_server_serves():
     body = bundle_bytes()
     digest = hashlib.sha256(body).hexdigest()[:12]
-    copy = plotly_bundle.brotli_path(plotly_bundle.BUNDLE, digest)
-    assert copy.is_file(), f"{copy} is missing (frontend/plotly/build.mjs writes it). {NPM_HINT}"
-    compressed = copy.read_bytes()
-    assert brotli.decompress(compressed) == body
+    for encoding, decode in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        copy = plotly_bundle.copy_path(plotly_bundle.BUNDLE, digest, encoding)
+        assert copy.is_file(), f"{copy} is missing (frontend/plotly/build.mjs writes it). {NPM_HINT}"
+        assert decode(copy.read_bytes()) == body
+    compressed = plotly_bundle.copy_path(plotly_bundle.BUNDLE, digest, "br").read_bytes()
     assert len(compressed) <= MAX_BROTLI_BYTES, \
         f"{len(compressed):,} bytes brotli: over the budget of {MAX_BROTLI_BYTES:,}"
 
 
-def test_served_at_a_content_hashed_url_with_brotli():
+@pytest.mark.parametrize("header, expected", [
+    ("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"),
+    ("gzip;q=0.5, br;q=0.4", "gzip"), ("identity", None), ("", None),
+])
+def test_served_at_a_content_hashed_url_with_the_build_copy_the_browser_accepts(header, expected):
     body = bundle_bytes()
     server = Flask(__name__)
     url = plotly_bundle.install(server)
     assert url == f"/vendor/plotly-custom.{hashlib.sha256(body).hexdigest()[:12]}.min.js"
-    client = server.test_client()
-
-    response = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
-    assert response.status_code == 200
-    assert response.headers["Content-Encoding"] == "br"
-    assert response.mimetype == "text/javascript"
+    response = server.test_client().get(url, headers={"Accept-Encoding": header})
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.headers.get("Content-Encoding") == expected
     assert "immutable" in response.headers["Cache-Control"]
     assert response.headers["Vary"] == "Accept-Encoding"
-    assert brotli.decompress(response.get_data()) == body
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[expected]
+    assert decode(response.get_data()) == body
 
-    plain = client.get(url, headers={"Accept-Encoding": "gzip"})
-    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
-    assert plain.get_data() == body
+
+def test_zstd_without_a_build_copy_comes_from_flask_compress(app):
+    """Node < 22.15 has no zstd: the build makes no .zst copy, Flask-Compress compresses."""
+    url = next(r.rule for r in app.server.url_map.iter_rules() if r.rule.startswith("/vendor/plotly-custom."))
+    response = app.server.test_client().get(url, headers={"Accept-Encoding": "zstd"})
+    assert response.headers["Content-Encoding"] == "zstd"
+    assert zstd.decompress(response.get_data()) == bundle_bytes()
+
+
+def test_without_its_copies_the_bundle_is_served_plain_and_nothing_is_written(tmp_path):
+    bundle = tmp_path / "plotly-custom.min.js"
+    bundle.write_bytes(b"var Plotly = {};")
+    server = Flask(__name__)
+    response = server.test_client().get(plotly_bundle.install(server, bundle), headers={"Accept-Encoding": "br"})
+    assert "Content-Encoding" not in response.headers and response.get_data() == b"var Plotly = {};"
+    assert list(tmp_path.iterdir()) == [bundle]
 
 
 def test_missing_bundle_falls_back_to_dash_full_bundle(tmp_path):

@@ -1,5 +1,5 @@
-"""Bytes on the wire for a first page load: what the page links, the favicon, static files
-compressed once at the best level, and which security headers go on which response."""
+"""Bytes on the wire for a first page load: what the page links, the favicon, compression
+negotiated (br, zstd, gzip, identity), and which security headers go on which response."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ from pathlib import Path
 import brotli
 import pytest
 
-from dashboard import create_app, page_scripts, static_compression
+try:  # Python 3.14's compression.zstd, else its backport (a Flask-Compress dependency)
+    from compression import zstd
+except ImportError:
+    from backports import zstd
+
+from flask import request
+
+from dashboard import create_app, page_scripts, plotly_bundle, server
 from dashboard.config import Settings
 from dashboard.state import parse_query
 
@@ -117,7 +124,7 @@ def test_favicon_is_small_and_a_valid_ico(page, client):
 
 
 def test_favicon_is_what_its_script_builds(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_favicon", ROOT / "assets" / "build_favicon.py")
+    spec = importlib.util.spec_from_file_location("build_favicon", ROOT / "tools" / "build_favicon.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.OUT = tmp_path / "favicon.ico"
@@ -125,69 +132,53 @@ def test_favicon_is_what_its_script_builds(tmp_path):
     assert module.OUT.read_bytes() == (ROOT / "assets" / "favicon.ico").read_bytes()
 
 
-# -- static files: compressed once, at the best level ----------------------------------
+# -- compression: Flask-Compress for what is generated, the build's copies for Plotly ---
 
 
-STATIC_PARTS = ["dash_core_components.v", "dash_renderer", "/deps/react-dom@", "/assets/style.css",
-                "regenerator-runtime"]
+DECODE = {"br": brotli.decompress, "gzip": gzip.decompress, "zstd": zstd.decompress, None: lambda b: b}
+NEGOTIATED = [("br", "br"), ("zstd", "zstd"), ("gzip", "gzip"), ("identity", None), ("", None),
+              ("br;q=0, gzip", "gzip"), ("zstd, br;q=0.5, gzip;q=0.1", "zstd")]
 
 
-@pytest.mark.parametrize("part", STATIC_PARTS)
-def test_static_file_comes_back_brotli_11_and_decodes_to_the_same_bytes(page, client, part):
+@pytest.mark.parametrize("header, expected", NEGOTIATED)
+@pytest.mark.parametrize("part", ["dash_core_components.v", "dash_renderer", "/assets/style.css"])
+def test_static_file_is_negotiated_and_decodes_to_the_same_bytes(page, client, part, header, expected):
     url = url_of(page, part)
-    plain = client.get(url)
-    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
-    raw = plain.get_data()
-    response = client.get(url, headers={"Accept-Encoding": BROWSER})
+    raw = client.get(url).get_data()
+    response = client.get(url, headers={"Accept-Encoding": header})
     assert response.status_code == 200
-    assert response.headers["Content-Encoding"] == "br"  # Flask-Compress alone would pick zstd
-    body = response.get_data()
-    assert brotli.decompress(body) == raw
-    assert len(body) == len(brotli.compress(raw, quality=11))
+    assert response.headers.get("Content-Encoding") == expected
+    assert DECODE[expected](response.get_data()) == raw
     assert "Accept-Encoding" in response.headers["Vary"]
-    assert int(response.headers["Content-Length"]) == len(body)
-    assert response.headers.get("Cache-Control") == plain.headers.get("Cache-Control")
 
 
-def test_geojson_layer_comes_back_brotli(app, client):
+@pytest.mark.parametrize("header, expected", NEGOTIATED)
+def test_generated_response_is_negotiated(client, header, expected):
+    # the page's own layout request (it names the page): the layout built for that view
+    response = client.get("/_dash-layout", headers={"Accept-Encoding": header, "Referer": "http://localhost/?from=1960"})
+    assert response.status_code == 200
+    assert response.headers.get("Content-Encoding") == expected
+    assert "1960" in DECODE[expected](response.get_data()).decode()
+
+
+def test_static_file_is_compressed_once_and_callbacks_never_kept(app, page, client, context):
+    url = url_of(page, "dash_renderer")
+    first = client.get(url, headers={"Accept-Encoding": "br"}).get_data()
+    assert client.get(url, headers={"Accept-Encoding": "br"}).get_data() == first
+    with app.server.test_request_context(url):
+        assert server.compress_cache_key(request)
+    with app.server.test_request_context("/_dash-update-component", method="POST"):
+        assert server.compress_cache_key(request) == ""
+    cache = server.StaticFilesCache()
+    cache.set("br;", b"a callback")  # what Flask-Compress asks for a response with no key
+    assert cache.get("br;") is None
+
+
+def test_geojson_layer_is_compressed(app, client):
     url = next(r.rule for r in app.server.url_map.iter_rules() if r.rule.startswith("/geo/"))
     raw = client.get(url).get_data()
     response = client.get(url, headers={"Accept-Encoding": BROWSER})
-    assert response.headers["Content-Encoding"] == "br"
-    assert brotli.decompress(response.get_data()) == raw
-
-
-def test_static_file_with_only_gzip_accepted_comes_back_gzip(page, client):
-    url = url_of(page, "dash_core_components.v")
-    raw = client.get(url).get_data()
-    response = client.get(url, headers={"Accept-Encoding": "gzip"})
-    assert response.headers["Content-Encoding"] == "gzip"
-    assert gzip.decompress(response.get_data()) == raw
-
-
-def test_static_file_with_zstd_preferred_comes_back_zstd(page, client):
-    url = url_of(page, "/assets/style.css")
-    response = client.get(url, headers={"Accept-Encoding": "zstd, br;q=0.5, gzip;q=0.1"})
-    assert response.headers["Content-Encoding"] == "zstd"
-
-
-def test_static_asset_etag_names_the_encoding_and_answers_304(page, client):
-    url = url_of(page, "/assets/style.css")
-    first = client.get(url, headers={"Accept-Encoding": BROWSER})
-    etag = first.headers["ETag"]
-    assert etag.endswith(':br"'), etag
-    again = client.get(url, headers={"Accept-Encoding": BROWSER, "If-None-Match": etag})
-    assert again.status_code == 304 and not again.get_data()
-    assert "immutable" in again.headers["Cache-Control"]
-
-
-def test_dynamic_responses_keep_flask_compress(client):
-    # the page's own layout request (it names the page): the layout built for that view
-    layout = client.get("/_dash-layout", headers={"Accept-Encoding": BROWSER, "Referer": "http://localhost/"})
-    assert layout.status_code == 200 and int(layout.headers["Content-Length"]) > 1000
-    assert layout.headers["Content-Encoding"] == "zstd"  # Flask-Compress's fast default
-    unknown = client.get("/geo/not-a-layer", headers={"Accept-Encoding": BROWSER})
-    assert unknown.mimetype == "text/html" and unknown.headers["Content-Encoding"] == "zstd"
+    assert DECODE[response.headers["Content-Encoding"]](response.get_data()) == raw
 
 
 def test_nothing_compressed_when_compression_is_off(dataset):
@@ -197,39 +188,27 @@ def test_nothing_compressed_when_compression_is_off(dataset):
     assert response.status_code == 200 and "Content-Encoding" not in response.headers
 
 
-def test_cache_is_keyed_by_content_and_bounded():
-    static = static_compression.StaticCompression(max_entries=3)
-    first = static.compressed(b"a" * 2000, "br")
-    assert static.compressed(b"a" * 2000, "br") is first  # compressed once
-    for i in range(10):
-        static.compressed(bytes([i]) * 2000, "gzip")
-    assert len(static._cache) == 3
-
-
-@pytest.mark.parametrize("header, expected", [
-    (BROWSER, "br"),
-    ("gzip", "gzip"),
-    ("gzip, zstd", "zstd"),
-    ("br;q=0, gzip", "gzip"),
-    ("br;q=0.2, gzip;q=0.8", "gzip"),
-    ("*", "br"),
-    ("identity", None),
-    ("deflate", None),
-    ("", None),
-])
-def test_choose_encoding(header, expected):
-    assert static_compression.choose_encoding(header) == expected
+def test_start_up_writes_nothing_beside_the_plotly_bundle(dataset):
+    """The build made the bundle's compressed copies; the server only reads them."""
+    def listing():
+        return {p: p.stat().st_mtime_ns for p in plotly_bundle.BUNDLE.parent.glob("*")}
+    before = listing()
+    create_app(dataset=dataset, settings=Settings()).server.test_client().get("/")
+    assert listing() == before
 
 
 # -- callbacks -------------------------------------------------------------------------
 
 
-def test_callbacks_still_work(client, context):
+def summary_body(context) -> dict:
     state, _ = parse_query("?from=1960&to=1960", context)
-    body = {"output": "summary.children", "outputs": {"id": "summary", "property": "children"},
+    return {"output": "summary.children", "outputs": {"id": "summary", "property": "children"},
             "inputs": [{"id": "view", "property": "data", "value": state.to_dict()}],
             "changedPropIds": ["view.data"], "state": []}
-    response = client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": BROWSER})
+
+
+def test_callbacks_still_work(client, context):
+    response = client.post("/_dash-update-component", json=summary_body(context), headers={"Accept-Encoding": BROWSER})
     assert response.status_code == 200, response.get_data(as_text=True)
     assert "1960" in response.get_data(as_text=True)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -272,20 +251,3 @@ def test_frame_policy_follows_the_setting(dataset):
     response = client.get("/")
     assert "X-Frame-Options" not in response.headers
     assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
-
-
-def test_warm_compresses_every_static_file_of_a_first_load_once(dataset):
-    """gunicorn's master calls warm() before forking: afterwards no request compresses again."""
-    app = create_app(dataset, Settings())
-    static = app.server.extensions["static_compression"]
-    warmed = static_compression.warm(app.server)
-    page = app.server.test_client().get("/").get_data(as_text=True)
-    for script in re.findall(r'<script src="(/[^"]*)"', page):
-        assert script in warmed, script
-    assert any(p.startswith("/geo/") for p in warmed) and set(static_compression.ASYNC_CHUNKS) <= set(warmed)
-    cached = static.cached_bytes()
-    client = app.server.test_client()
-    for path in warmed:
-        response = client.get(path, headers={"Accept-Encoding": "br"})
-        assert response.status_code == 200 and response.headers["Content-Encoding"] == "br", path
-    assert static.cached_bytes() == cached

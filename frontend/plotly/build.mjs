@@ -8,7 +8,7 @@
 // Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
 // The output lives in node_modules because it is made from node_modules: `npm ci` deletes
 // node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
-// dashboard/plotly_bundle.py serves it, with the brotli-11 copy made here.
+// dashboard/plotly_bundle.py serves it, with the compressed copies made here.
 //
 // Needs node >= 18 (esbuild). On node < 22 npm warns "EBADENGINE" about plotly.js: that
 // engines field is for building plotly.js itself with its own tooling; here esbuild only reads
@@ -20,7 +20,7 @@ import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {brotliCompressSync, constants as zlib} from 'node:zlib';
+import zlib from 'node:zlib';
 
 import * as esbuild from 'esbuild';
 
@@ -117,22 +117,29 @@ const result = await esbuild.build({
 
 writeFileSync(join(outDir, 'plotly-custom.meta.json'), JSON.stringify(result.metafile));
 
-// The brotli-11 copy dashboard/plotly_bundle.py serves, named as it looks for it
-// (<bundle>.<first 12 hex digits of the bundle's sha256>.br): made here, once per install,
-// so the server's first start does not spend seconds on it (it makes one if this is missing).
+// The compressed copies dashboard/plotly_bundle.py serves, named as it looks for them
+// (<bundle>.<first 12 hex digits of the bundle's sha256>.<br|gz|zst>), at the best levels: made
+// here, once per install, so the server writes nothing and compresses nothing at start-up.
+// zstd where this Node has it (22.15+); elsewhere Flask-Compress serves zstd on the fly.
 const body = readFileSync(outfile);
 const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
-const compressed = brotliCompressSync(body, {
-    params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length},
-});
-for (const name of readdirSync(outDir)) {
-    if (name.startsWith('plotly-custom.min.js.') && name.endsWith('.br')) unlinkSync(join(outDir, name));
+const copies = {
+    br: zlib.brotliCompressSync(body, {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length}}),
+    gz: zlib.gzipSync(body, {level: 9}),
+};
+if (zlib.zstdCompressSync) {
+    copies.zst = zlib.zstdCompressSync(body, {params: {[zlib.constants.ZSTD_c_compressionLevel]: 19}});
 }
-writeFileSync(`${outfile}.${digest}.br`, compressed);
+for (const name of readdirSync(outDir)) {
+    if (/^plotly-custom\.min\.js\..*\.(br|gz|zst)$/.test(name)) unlinkSync(join(outDir, name));
+}
+for (const [suffix, data] of Object.entries(copies)) writeFileSync(`${outfile}.${digest}.${suffix}`, data);
 
 console.log(`plotly.js ${plotlyVersion} custom build: ${relative(root, outfile)}, ` +
-    `${body.length.toLocaleString('en')} bytes (${compressed.length.toLocaleString('en')} brotli-11); ` +
-    `${descriptionsDropped} attribute descriptions left out`);
+    `${body.length.toLocaleString('en')} bytes (` +
+    Object.entries(copies).map(([k, v]) => `${k} ${v.length.toLocaleString('en')}`).join(', ') +
+    `); ${descriptionsDropped} attribute descriptions left out`);
 
 if (process.argv.includes('--analyze')) {
     const output = Object.values(result.metafile.outputs)[0];

@@ -6,7 +6,7 @@ ICO wrapping one PNG, 4-bit palette of the accent colour (``--accent`` in ``styl
 opacities, so the ring's edges are smooth. Pure standard library; run it again after changing
 the mark:
 
-    python assets/build_favicon.py
+    python tools/build_favicon.py
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ OUTER, INNER = 13.5, 6.0         # ring radii in pixels: a port marker, readable
 LEVELS = 16                      # opacities in the palette (4 bits a pixel)
 SAMPLES = 4                      # 4×4 samples a pixel for the edge coverage
 
-OUT = Path(__file__).resolve().parent / "favicon.ico"
+OUT = Path(__file__).resolve().parent.parent / "assets" / "favicon.ico"
 
 
 def coverage(x: int, y: int) -> float:

@@ -1,7 +1,7 @@
 """Build the subset web font that lets Japanese and Korean text render offline.
 
-    python assets/fonts/build_font.py            # rebuild both .woff2 files
-    python assets/fonts/build_font.py --check    # only check the built files cover the app's text
+    python tools/build_font.py            # rebuild both .woff2 files
+    python tools/build_font.py --check    # only check the built files cover the app's text
 
 The kiosk that runs the dashboard has no CJK fonts, so the app ships its own:
 Noto Sans CJK (the JP face of the Debian package fonts-noto-cjk, which also
@@ -25,7 +25,7 @@ The output is deterministic: the same input text and the same source font give
 byte-identical files (the head table keeps the source font's timestamp).
 
 This is a build step, not something the running app needs: it needs fontTools
-and brotli (see the README beside this file), and the source font from
+and brotli (see assets/fonts/README.md), and the source font from
 `apt-get install fonts-noto-cjk`. The test tests/test_font_subset.py fails when
 a caption uses a character the built font lacks.
 """
@@ -44,8 +44,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "assets" / "fonts"  # where the fonts go
 
 FAMILY = "Noto Sans CJK Subset"
 FONTTOOLS_PIN = "fonttools==4.68.0"
@@ -360,7 +360,7 @@ def check(out_dir: Path = HERE) -> int:
     for _, out_name, _ in WEIGHTS.values():
         path = out_dir / out_name
         if not path.is_file():
-            print(f"{_rel(path)} is missing: run python assets/fonts/build_font.py", file=sys.stderr)
+            print(f"{_rel(path)} is missing: run python tools/build_font.py", file=sys.stderr)
             bad += 1
             continue
         missing = uncovered_chars(path, app_chars)
@@ -370,7 +370,7 @@ def check(out_dir: Path = HERE) -> int:
             for c in missing:
                 print(f"  {_describe(c)} (from {app_chars[c]})", file=sys.stderr)
     if bad:
-        print("Rebuild the font: python assets/fonts/build_font.py", file=sys.stderr)
+        print("Rebuild the font: python tools/build_font.py", file=sys.stderr)
         return 1
     print(f"ok: both subset fonts cover all {len(app_chars)} characters the app uses")
     return 0
