@@ -23,6 +23,20 @@ class Settings:
     layers_dir: str = ""
 
 
+#: every environment variable the app reads, with its default and meaning (``app.py --help``)
+ENVIRONMENT = {
+    "HOST": "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
+    "PORT": "port to listen on (default 8050)",
+    "DEBUG": "Dash's debug mode, 1/0 (default 0; never on a public server)",
+    "DASHBOARD_MODE": "the page's default mode: explore or kiosk (default explore)",
+    "KIOSK_IDLE_SECONDS": "kiosk: seconds without a touch before 'Still there?' (default 90)",
+    "FRAME_ANCESTORS": "who may embed the page, as CSP sources, e.g. \"'self' https://museum.example\" (default nobody)",
+    "COMPRESS": "compress responses, 1/0 (default 1)",
+    "DATA_DIR": "another copy of the data tables (default geodata/data)",
+    "LAYERS_DIR": "another copy of the boundary layers (default geodata/layers)",
+}
+
+
 def _bool(name: str, text: str) -> bool:
     value = text.strip().lower()
     if value in ("1", "true", "yes", "on"):
@@ -42,8 +56,7 @@ def _int(name: str, text: str, low: int, high: int) -> int:
 
 
 def settings_from_env(env=None, **overrides) -> Settings:
-    """Read HOST, PORT, DEBUG, DASHBOARD_MODE, KIOSK_IDLE_SECONDS, FRAME_ANCESTORS, COMPRESS,
-    DATA_DIR and LAYERS_DIR."""
+    """Read the variables of ``ENVIRONMENT``; ``overrides`` (app.py's flags) win."""
     env = os.environ if env is None else env
     values: dict = {}
     if "HOST" in env:

@@ -8,12 +8,17 @@ import csv
 import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 
+ROOT = Path(__file__).resolve().parent.parent
 EXECUTABLE_SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
 
 
@@ -176,3 +181,35 @@ def test_malformed_callback_request_is_not_a_server_error(client, body):
         "with an error message, never a server error")
     if response.status_code >= 400:
         assert response.get_data(as_text=True).strip(), "an error response should say what was wrong"
+
+
+# -- app.py as a newcomer meets it -------------------------------------------------------
+
+
+def run_app_py(*args: str, code: str = "") -> subprocess.CompletedProcess:
+    """``python app.py ARGS`` from the project's root; ``code`` runs first (to hide a package)."""
+    script = f"{code}\nimport runpy, sys\nsys.argv = ['app.py', *{list(args)!r}]\nrunpy.run_path('app.py', run_name='__main__')"
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PORT": "abc"})
+
+
+def test_help_lists_every_setting():
+    from dashboard.config import ENVIRONMENT
+
+    result = run_app_py("--help")
+    assert result.returncode == 0, result.stderr
+    for name in (*ENVIRONMENT, "--host", "--port", "--debug", "gunicorn"):
+        assert name in result.stdout, name
+
+
+def test_a_missing_package_is_one_line_saying_what_to_install():
+    result = run_app_py(code="import sys; sys.modules['dash'] = None  # as if never installed")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
+    assert "'dash'" in result.stderr and "pip install -r requirements.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_setting_stops_the_start_naming_it():
+    result = run_app_py()  # PORT=abc
+    assert result.returncode != 0 and "PORT='abc'" in result.stderr and "Traceback" not in result.stderr
