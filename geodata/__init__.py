@@ -5,9 +5,10 @@ rebuild the boundary layers from their pinned public-domain source.
 """
 
 #: Bump when a figure, a source or a layer changes (cited in "Cite this view").
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "1.1.0"
 
 from .errors import DataError  # noqa: E402
 from .loader import Dataset, load_cached, load_dataset  # noqa: E402
+from .records import localized  # noqa: E402
 
-__all__ = ["DATASET_VERSION", "DataError", "Dataset", "load_dataset", "load_cached"]
+__all__ = ["DATASET_VERSION", "DataError", "Dataset", "load_dataset", "load_cached", "localized"]

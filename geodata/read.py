@@ -10,7 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError
-from .tables import FIRST_YEAR, LAST_YEAR, Column, Table
+from .tables import FIRST_YEAR, LAST_YEAR, TRANSLATION_LANGS, Column, Table
+
+_LANG_NAMES = {"ja": "Japanese", "ko": "Korean"}
 
 
 def parse_date(text: str) -> str:
@@ -64,6 +66,19 @@ def _empty_value(col: Column):
     return "" if col.kind in ("str", "choice", "date") else None
 
 
+def _check_translations(path: Path, line: int, table: Table, parsed: dict) -> None:
+    """Every English text the page shows has its Japanese and Korean translation beside it
+    (and a translation has its English): checked once, when the file is read."""
+    for name in table.translated:
+        for lang in TRANSLATION_LANGS:
+            column = f"{name}_{lang}"
+            if parsed[name] and not parsed[column]:
+                raise DataError(path, line, f"column {column!r} is empty: the English {name!r} "
+                                            f"needs its {_LANG_NAMES[lang]} translation")
+            if parsed[column] and not parsed[name]:
+                raise DataError(path, line, f"column {column!r} has a translation but the English {name!r} is empty")
+
+
 def read_table(data_dir: Path, table: Table) -> pd.DataFrame:
     """Read ``table`` from ``data_dir`` and return a typed frame with a ``line`` column.
 
@@ -100,6 +115,7 @@ def read_table(data_dir: Path, table: Table) -> pd.DataFrame:
                         parsed[name] = _parse_cell(text, col)
                     except ValueError as exc:
                         raise DataError(path, line, f"column {name!r}: {exc}") from None
+                _check_translations(path, line, table, parsed)
                 rows.append(parsed)
     except UnicodeDecodeError as exc:
         raise DataError(path, None, f"not UTF-8 text ({exc.reason})") from None

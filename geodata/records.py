@@ -11,6 +11,23 @@ from dataclasses import dataclass
 import pandas as pd
 
 
+#: The page languages. English text columns have no suffix; ``<column>_ja`` and
+#: ``<column>_ko`` hold the project's translations.
+LANGS = ("en", "ja", "ko")
+
+
+def localized(row, column: str, lang: str) -> str:
+    """The text of ``column`` in ``lang``: ``row.<column>`` for English, ``row.<column>_<lang>``
+    for Japanese and Korean.
+
+    Works on the namedtuple rows the dataset keeps (``dataset.source_rows``, ``DatedRecord.row``,
+    ...) and on ``FlowRecord``. An unknown language is an error, not a silent English text.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
+    return getattr(row, column if lang == "en" else f"{column}_{lang}")
+
+
 def _int_or_none(value) -> int | None:
     return None if pd.isna(value) else int(value)
 
@@ -34,6 +51,8 @@ class FlowRecord:
     formula: str
     note: str
     regions: frozenset[str]      # every region its origin, ports or possible ports lie in
+    note_ja: str = ""            # the project's translations of ``note``
+    note_ko: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +75,7 @@ def flow_records(flows: pd.DataFrame, flow_regions) -> tuple[FlowRecord, ...]:
             dest_alternatives=tuple(r.dest_alternatives), persons=_int_or_none(r.persons),
             sailings=_int_or_none(r.sailings), status=r.status, drawn=r.drawn == "yes",
             reading_of=r.reading_of, source_ids=tuple(r.source_ids), formula=r.formula, note=r.note,
-            regions=flow_regions[r.id],
+            regions=flow_regions[r.id], note_ja=r.note_ja, note_ko=r.note_ko,
         )
         for r in flows.itertuples(index=False)
     )

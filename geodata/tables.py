@@ -15,7 +15,6 @@ STATUSES = ("documented", "derived", "compiled", "estimated", "unknown")
 
 PLACE_KINDS = ("embarkation_port", "destination_port", "other")
 SOURCE_KINDS = (
-    "project_document",  # one of the two documents in shared/sources
     "official_record",
     "secondary_work",
     "compilation",
@@ -50,10 +49,33 @@ class Table:
     key: str | None = None
     #: column -> table whose key it refers to (checked after all tables are read)
     refs: dict[str, str] = field(default_factory=dict)
+    #: English text columns shown on the page; each has ``<column>_ja`` and ``<column>_ko``
+    #: beside it (the project's translations), required wherever the English is given
+    translated: tuple[str, ...] = ()
 
 
 def _col(kind="str", required=True, **kw) -> Column:
     return Column(kind=kind, required=required, **kw)
+
+
+#: The page languages other than English, in the order of the translation columns.
+TRANSLATION_LANGS = ("ja", "ko")
+
+
+def _expand(table: Table) -> Table:
+    """``table`` with ``<column>_ja`` and ``<column>_ko`` right after each translated column.
+
+    The translation cells are optional when read; the reader requires one wherever the
+    English cell of its row is not empty (an optional English note may stay empty in all
+    three languages).
+    """
+    columns: dict[str, Column] = {}
+    for name, col in table.columns.items():
+        columns[name] = col
+        if name in table.translated:
+            for lang in TRANSLATION_LANGS:
+                columns[f"{name}_{lang}"] = Column(kind="str", required=False)
+    return Table(table.name, table.file, columns, table.key, table.refs, table.translated)
 
 
 _OPT = {"required": False}
@@ -61,7 +83,7 @@ _SOURCES = _col("ids")
 _PERSONS = _col("int", minimum=0)
 
 TABLES: dict[str, Table] = {
-    t.name: t
+    t.name: _expand(t)
     for t in [
         Table(
             "sources",
@@ -78,6 +100,7 @@ TABLES: dict[str, Table] = {
                 "location": _col(**_OPT),
                 "reliability": _col(),
             },
+            translated=('reliability',),
             key="id",
         ),
         Table(
@@ -98,6 +121,7 @@ TABLES: dict[str, Table] = {
                 "uncertain": _col("choice", choices=YES_NO),
                 "note": _col(),
             },
+            translated=('note',),
             key="id",
             refs={"coord_source_ids": "sources"},
         ),
@@ -123,6 +147,7 @@ TABLES: dict[str, Table] = {
                 "formula": _col(**_OPT),
                 "note": _col(),
             },
+            translated=('note',),
             key="id",
             refs={
                 "source_ids": "sources",
@@ -146,6 +171,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(),
             },
+            translated=('note',),
             key="id",
             refs={"source_ids": "sources"},
         ),
@@ -164,6 +190,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(**_OPT),
             },
+            translated=('cargo', 'note'),
             key="number",
             refs={"source_ids": "sources", "embark_port_id": "places", "dest_port_id": "places"},
         ),
@@ -197,6 +224,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(),
             },
+            translated=('note',),
             key="id",
             refs={"source_ids": "sources"},
         ),
@@ -215,6 +243,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(),
             },
+            translated=('note',),
             key="id",
             refs={"source_ids": "sources", "region_id": "regions"},
         ),
@@ -230,6 +259,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(),
             },
+            translated=('share_text', 'note'),
             key="id",
             refs={"source_ids": "sources"},
         ),
@@ -269,6 +299,7 @@ TABLES: dict[str, Table] = {
                 "source_ids": _SOURCES,
                 "note": _col(**_OPT),
             },
+            translated=('topic', 'note'),
             key="id",
             refs={"source_ids": "sources"},
         ),

@@ -197,25 +197,41 @@ def year_sum(flows: pd.DataFrame, year_from: int, year_to: int) -> int | None:
     return int(rows["persons"].sum())
 
 
+def _rows_named(frame: pd.DataFrame, file_name: str, value_column: str) -> str:
+    """``flows.csv:12 (f1960, 49036); ...``: the rows a sum covered, so a curator finds the
+    changed figure (an empty cell shows as ``unknown``)."""
+    parts = []
+    for _, row in frame.sort_values("line").iterrows():
+        value = row[value_column]
+        shown = "unknown" if pd.isna(value) else str(int(value))
+        parts.append(f"{file_name}:{int(row['line'])} ({row['id']}, {shown})")
+    return "; ".join(parts)
+
+
 def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path):
     flows, rules = tables["flows"], tables["rules"]
-    periods, sailings_rows = tables["sailing_periods"], flows[flows["drawn"] == "yes"]
+    periods, drawn = tables["sailing_periods"], flows[flows["drawn"] == "yes"]
     file = str(data_dir / TABLES["rules"].file)
+    flows_file, periods_file = TABLES["flows"].file, TABLES["sailing_periods"].file
     for _, rule in rules.iterrows():
         lo, hi, expected = int(rule["year_from"]), int(rule["year_to"]), int(rule["expected"])
         if rule["kind"] == "sum_persons":
             actual = year_sum(flows, lo, hi)
+            summed = _rows_named(drawn[drawn["year"].between(lo, hi)], flows_file, "persons")
         elif rule["kind"] == "sum_sailings":
-            rows = sailings_rows[sailings_rows["year"].between(lo, hi)]
+            rows = drawn[drawn["year"].between(lo, hi)]
             actual = None if rows["sailings"].isna().any() else int(rows["sailings"].sum())
+            summed = _rows_named(rows, flows_file, "sailings")
         else:  # sum_sailings_periods
             actual = int(periods["sailings"].sum())
+            summed = _rows_named(periods, periods_file, "sailings")
         label = f"{rule['id']}: {rule['kind']} {lo}-{hi} ({'; '.join(rule['source_ids'])})"
         if actual == expected:
             yield Check(rule["id"], True, label, expected, actual, file, int(rule["line"]))
         else:
             shown = "unknown (a part is unknown)" if actual is None else actual
-            yield Check(rule["id"], False, f"{label}: expected {expected}, the data gives {shown}",
+            yield Check(rule["id"], False,
+                        f"{label}: expected {expected}, the data gives {shown}; rows summed: {summed or 'none'}",
                         expected, actual, file, int(rule["line"]))
     for _, period in periods.iterrows():
         span = int(period["last_number"]) - int(period["first_number"]) + 1

@@ -153,7 +153,8 @@ def test_empty_id_in_a_list(dirs):
 def test_unquoted_comma(dirs):
     line = append_raw_line(
         dirs[0] / "flows.csv",
-        "f1968x,1968,1968-01-01,1968-12-31,JPN,,,,0,0,documented,no,f1968,FIXA,,No sailing, none at all.",
+        "f1968x,1968,1968-01-01,1968-12-31,JPN,,,,0,0,documented,no,f1968,FIXA,,No sailing, none at all.,"
+        "出航なし。,출항 없음.",
     )
     assert_data_error(load_error(dirs), "flows.csv", line, "more cells than columns")
 
