@@ -1,25 +1,27 @@
 """The text views beside the map: table rows, sources, events, sailings, origins, legend.
 
-Pure builders: (dataset, state) in, plain rows or elements out. The elements are built
-as the JSON Dash sends (``elements.el``), since they are rebuilt for every view.
+Pure builders: (dataset, state) in, Dash ``html`` components out. Every text from the
+data files is shown in the page's language (``geodata.localized``); source titles keep
+their original language.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
+from dash import html
 
-from geodata import Dataset
+from geodata import Dataset, localized
 
 from . import ids, styles
-from .elements import el
 from .i18n import number, t
 from .queries import (
     events_in,
     origin_counts_in,
     place_name,
     region_name,
+    region_ports,
+    region_scope,
+    region_side,
     sailings_in,
     selected_flows,
     sources_for,
@@ -49,20 +51,18 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
         rows.append({
             "year": int(row.year),
             "route": route_text(dataset, row, lang),
-            "persons": row.persons,  # None shows as an empty cell; the status says unknown
+            "persons": row.persons,  # None shows as "unknown", never as 0
             "sailings": "" if row.sailings is None else row.sailings,
             "status": t(lang, f"status_{row.status}"),
             "sources": "; ".join(row.source_ids),
             "drawn": t(lang, "drawn_yes") if row.drawn else t(lang, "drawn_no"),
-            "note": row.note,
+            "note": localized(row, "note", lang),
         })
     return rows
 
 
 def table_columns(lang: str) -> list[tuple[str, str]]:
-    keys = {"year": "col_year", "route": "col_route", "persons": "col_persons", "sailings": "col_sailings",
-            "status": "col_status", "sources": "col_sources", "drawn": "col_drawn", "note": "col_note"}
-    return [(column, t(lang, keys[column])) for column in TABLE_COLUMNS]
+    return [(column, t(lang, f"col_{column}")) for column in TABLE_COLUMNS]
 
 
 def sort_rows(rows: list[dict], column: str, ascending: bool) -> list[dict]:
@@ -75,37 +75,36 @@ def sort_rows(rows: list[dict], column: str, ascending: bool) -> list[dict]:
     return sorted(known, key=key, reverse=not ascending) + unknown
 
 
-def table_component(rows: list[dict], lang: str, sort: dict | None) -> dict:
-    """A real <table>: sortable by header buttons, readable by screen readers, printable."""
+def table_component(rows: list[dict], lang: str, sort: dict | None) -> html.Table:
+    """A real <table>: sortable by header buttons, readable by screen readers, printable.
+    Each row is one line; its note opens on demand (a <details> in the last cell)."""
     sort = sort if isinstance(sort, dict) else {}
     column, ascending = sort.get("column", "year"), sort.get("ascending", True) is not False
-    body = [_table_row(lang, tuple(row[key] for key in TABLE_COLUMNS)) for row in sort_rows(rows, column, ascending)]
-    return el("Table", [_table_head(lang, column, ascending), el("Tbody", body)], className="flows-table")
+    body = [_table_row(lang, row) for row in sort_rows(rows, column, ascending)]
+    return html.Table([_table_head(lang, column, ascending), html.Tbody(body)], className="flows-table")
 
 
-@lru_cache(maxsize=1024)
-def _table_row(lang: str, values: tuple) -> dict:
-    """One row, built once per language: the same record appears in many views (the
-    dataset has a few dozen records, so this holds a few hundred rows at most)."""
+def _table_row(lang: str, row: dict) -> html.Tr:
     cells = []
-    for key, value in zip(TABLE_COLUMNS, values):
+    for key in TABLE_COLUMNS:
+        value = row[key]
         if key == "persons":
             value = t(lang, "unknown_value") if value is None else number(value, lang)
-        cells.append(el("Td", value, className=f"col-{key}"))
-    return el("Tr", cells)
+        elif key == "note" and value:
+            value = html.Details([html.Summary(t(lang, "note_open")), html.P(value)], className="note")
+        cells.append(html.Td(value, className=f"col-{key}"))
+    return html.Tr(cells)
 
 
-@lru_cache(maxsize=64)
-def _table_head(lang: str, column: str, ascending: bool) -> dict:
-    """The header row for one language and sort (48 of them): built once each."""
+def _table_head(lang: str, column: str, ascending: bool) -> html.Thead:
     head = []
     for key, label in table_columns(lang):
         state = ("ascending" if ascending else "descending") if key == column else "none"
         arrow = " ▲" if state == "ascending" else " ▼" if state == "descending" else ""
-        head.append(el("Th", el("Button", [label, el("Span", arrow, **{"aria-hidden": "true"})],
-                                id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
-                       scope="col", **{"aria-sort": state}))
-    return el("Thead", el("Tr", head))
+        head.append(html.Th(html.Button([label, html.Span(arrow, **{"aria-hidden": "true"})],
+                                        id={"type": ids.TABLE_SORT, "column": key}, n_clicks=0, className="sort"),
+                            scope="col", **{"aria-sort": state}))
+    return html.Thead(html.Tr(head))
 
 
 def citation_text(row) -> str:
@@ -117,22 +116,30 @@ def sources_panel(dataset: Dataset, state: ViewState) -> list:
     items = []
     for row in sources_for(dataset, view_source_ids(dataset, state)):
         where = row.location
-        link = el("A", where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
-        items.append(el("Li", [
-            el("Strong", f"[{row.id}] "), citation_text(row), " ", el("Span", link, className="where"),
-            el("Div", row.reliability, className="reliability"),
+        link = html.A(where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
+        items.append(html.Li([
+            html.Strong(f"[{row.id}] "), citation_text(row), " ", html.Span(link, className="where"),
+            html.Div(localized(row, "reliability", state.lang), className="reliability"),
         ], id=f"source-{row.id}"))
-    return [el("Ol", items, className="sources-list")]
+    return [_translated_note(state.lang), html.Ol(items, className="sources-list")]
+
+
+def _cite(source_ids) -> html.Span:
+    return html.Span(f"[{'; '.join(source_ids)}]", className="cite")
+
+
+def _translated_note(lang: str):
+    """Said once per panel: the texts below are the project's translations of its English."""
+    return html.P(t(lang, "translated_note"), className="translated-note") if lang != "en" else None
 
 
 def timeline_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     events = events_in(dataset, state)
     if not events:
-        return [el("P", t(lang, "events_none"), className="empty")]
-    return [el("Ol", [
-        el("Li", [el("Time", r.date, dateTime=r.date), " ",
-                 getattr(r, f"text_{lang}"), " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")])
+        return [html.P(t(lang, "events_none"), className="empty")]
+    return [html.Ol([
+        html.Li([html.Time(r.date, dateTime=r.date), " ", getattr(r, f"text_{lang}"), " ", _cite(r.source_ids)])
         for r in events
     ], className="timeline")]
 
@@ -141,10 +148,10 @@ def sailings_panel(dataset: Dataset, state: ViewState) -> list:
     lang = state.lang
     rows = sailings_in(dataset, state)
     if not rows:
-        return [el("P", t(lang, "sailings_none"), className="empty")]
+        return [html.P(t(lang, "sailings_none"), className="empty")]
     items = []
     for r in rows:
-        bits = [f"No. {r.number}", r.date]
+        bits = [t(lang, "sailing_number", n=r.number), r.date]
         if r.embark_port_id:
             dest = place_name(dataset, r.dest_port_id, lang) if r.dest_port_id else "?"
             bits.append(f"{place_name(dataset, r.embark_port_id, lang)} → {dest}")
@@ -152,40 +159,63 @@ def sailings_panel(dataset: Dataset, state: ViewState) -> list:
             bits.append(f"{t(lang, 'hover_persons')}: {number(int(r.persons), lang)}")
         if r.ships:
             bits.append(r.ships)
-        if r.cargo:
-            bits.append(r.cargo)
-        items.append(el("Li", [" · ".join(bits), " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")]))
-    return [el("Ul", items, className="sailings")]
+        for column in ("cargo", "note"):
+            if getattr(r, column):
+                bits.append(localized(r, column, lang))
+        items.append(html.Li([" · ".join(bits), " ", _cite(r.source_ids)]))
+    return [_translated_note(lang), html.Ul(items, className="sailings")]
 
 
 def origins_panel(dataset: Dataset, state: ViewState) -> list:
-    """What is (and is not) known about where returnees lived, said plainly."""
+    """Two questions, kept apart: where people had lived (almost never recorded), and where
+    they left from or arrived at (the ports a selected region holds)."""
     lang = state.lang
-    out = [el("P", t(lang, "no_breakdown"), className="no-breakdown")]
+    out = [_translated_note(lang), html.H3(t(lang, "origins_lived_heading")),
+           html.P(t(lang, "no_breakdown"), className="no-breakdown")]
     for r in origin_counts_in(dataset, state):
-        out.append(el("P", [el("Strong", f"{region_name(dataset, r.region_id, lang)}: "),
-                           f"~{number(int(r.persons), lang)} ({r.completeness}, {r.date_start}–{r.date_end}). ",
-                           r.note, " ", el("Span", f"[{'; '.join(r.source_ids)}]", className="cite")]))
+        out.append(html.P([html.Strong(f"{region_name(dataset, r.region_id, lang)}: "),
+                           t(lang, "origin_partial_count", n=number(int(r.persons), lang),
+                             start=r.date_start[:4], end=r.date_end[:4]), " ",
+                           localized(r, "note", lang), " ", _cite(r.source_ids)], className="origin-count"))
     for r in dataset.origin_share_rows:
-        out.append(el("P", [t(lang, "origin_south", share=r.share_text, source="; ".join(r.source_ids)),
-                           " ", r.note]))
+        out.append(html.P([localized(r, "share_text", lang), " ", localized(r, "note", lang), " ",
+                           _cite(r.source_ids)], className="origin-share"))
+    out.append(html.H3(t(lang, "origins_ports_heading")))
+    out.append(html.P(_region_ports_text(dataset, state), className="region-ports"))
     return out
 
 
-def legend(lang: str, reference: int) -> dict:
-    """The map legend in words and line samples, outside the plot so it prints and reads."""
+def _region_ports_text(dataset: Dataset, state: ViewState) -> str:
+    """What a selected region means for the routes, in one line."""
+    lang = state.lang
+    if not state.region or region_scope(dataset, state.region) == "all":
+        return t(lang, "origins_ports_all")
+    region = region_name(dataset, state.region, lang)
+    ports = region_ports(dataset, state.region)
+    if not ports:
+        return t(lang, "origins_ports_none", region=region)
+    names = t(lang, "summary_and").join(place_name(dataset, p, lang) for p in ports)
+    key = "origins_ports_embark" if region_side(dataset, state.region) == "japan" else "origins_ports_dest"
+    return t(lang, key, region=region, ports=names)
+
+
+def legend(lang: str, reference: int) -> html.Ul:
+    """The map legend in words and samples, outside the plot so it prints and reads."""
     items = []
     for status in ("documented", "derived", "compiled", "estimated", "unknown"):
         colour = styles.STATUS_STYLE[status][0]
-        sample = el("Span", None, className=f"line-sample status-{status}", style={"background": colour})
-        items.append(el("Li", [sample, t(lang, f"legend_{status}")]))
-    items.append(el("Li", [el("Span", None, className="line-sample uncertain"), t(lang, "legend_uncertain")]))
-    items.append(el("Li", [el("Span", "●", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_embarkation")]))
-    items.append(el("Li", [el("Span", "■", className="marker-sample", **{"aria-hidden": "true"}), t(lang, "legend_destination")]))
-    items.append(el("Li", [el("Span", None, className="area-sample origin-south",
-                                    style={"background": styles.ORIGIN_SOUTH_COLOUR}), t(lang, "legend_origin_south")]))
-    items.append(el("Li", [el("Span", None, className="area-sample origin-count",
-                                    style={"background": styles.ORIGIN_SCALE[0][1]}), t(lang, "legend_origin_count")]))
-    items.append(el("Li", t(lang, "legend_width", persons=number(10_000, lang),
+        sample = html.Span(className=f"line-sample status-{status}", style={"background": colour})
+        items.append(html.Li([sample, t(lang, f"legend_{status}")]))
+    items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
+    items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}),
+                          t(lang, "legend_embarkation")]))
+    items.append(html.Li([html.Span("■", className="marker-sample", **{"aria-hidden": "true"}),
+                          t(lang, "legend_destination")]))
+    for css, colour, key in (("not-recorded", styles.LAND_COLOUR, "legend_not_recorded"),
+                             ("origin-count", styles.ORIGIN_SCALE[0][1], "legend_origin_count"),
+                             ("origin-south", styles.ORIGIN_SOUTH_COLOUR, "legend_origin_south")):
+        items.append(html.Li([html.Span(className=f"area-sample {css}", style={"background": colour}),
+                              t(lang, key)]))
+    items.append(html.Li(t(lang, "legend_width", persons=number(10_000, lang),
                            px=round(styles.MAX_WIDTH_PX * 10_000 / reference, 1))))
-    return el("Ul", items, className="legend")
+    return html.Ul(items, className="legend")

@@ -1,9 +1,21 @@
 """Pure queries: (dataset, view state) in, plain data out. No Dash, no Plotly here.
 
-They loop over the dataset's plain records (tens of rows), so a view costs microseconds.
-A filter can make a figure unknowable: with a port filter, a year whose departures have no
-recorded port is *unknown* for that port, not zero. ``matches`` returns ``None`` for "cannot
-tell", and every total built on it becomes unknown rather than guessing.
+Two questions are kept apart everywhere:
+
+- *Where did people leave from and arrive at?* Ports. A selected region narrows the flows
+  to those whose port lies in it ("left from Niigata, in Niigata Prefecture"). A region with
+  no port narrows nothing: it does not say where anyone went.
+- *Where had people lived?* Almost never recorded, by prefecture or by home province. That
+  is answered by ``residence`` (a documented partial count, or "not recorded"), never by a
+  sum of flows.
+
+A filter can make a figure unknowable: with a port or region filter, a year whose port is
+not recorded, or whose destination is one of two candidate ports, is *unknown* for that
+filter, not zero. Each flow gets a verdict (``IN``, ``OUT``, ``UNCERTAIN``, ``UNRECORDED``)
+and every total built on an unsure verdict says how much is certain and how much may be.
+
+The dataset has a few dozen flow rows: every query loops over them (microseconds), so
+nothing is cached or precomputed.
 """
 
 from __future__ import annotations
@@ -19,6 +31,14 @@ from .state import ViewState
 
 UNKNOWN = "unknown"
 
+IN, OUT, UNCERTAIN, UNRECORDED = "in", "out", "uncertain", "unrecorded"
+
+#: every flow left Japan and went to North Korea: these two regions hold all of them
+WHOLE_ROUTE = frozenset({"JPN", "PRK"})
+JAPAN_LAYERS = ("jp_prefectures", "jp_regions")
+KOREA_LAYERS = ("kr_provinces_today", "kr_provinces_1945")
+PORT_KINDS = {"japan": "embarkation_port", "korea": "destination_port"}
+
 
 @dataclass(frozen=True)
 class Total:
@@ -28,45 +48,96 @@ class Total:
     status: str
     source_ids: tuple[str, ...] = ()
     sailings: int | None = None
-    #: when unknown under a filter: persons known to be inside, and persons who may or may
-    #: not be (their port or region is not recorded)
+    #: when unknown under a filter: persons known to be inside (``at_least``), and persons
+    #: who may or may not be (``unsure``); of those, ``unrecorded`` had no recorded port
+    #: (the rest went to one of two candidate ports, one of them inside)
     at_least: int | None = None
     unsure: int | None = None
+    unrecorded: int | None = None
 
     @property
     def known(self) -> bool:
         return self.persons is not None
+
+    @property
+    def uncertain_port(self) -> int | None:
+        """Persons whose destination is a candidate port inside the filter."""
+        if self.unsure is None or self.unrecorded is None:
+            return None
+        return self.unsure - self.unrecorded
 
 
 def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
 
-def _japan_side(dataset: Dataset, region_or_place: str, *, place: bool) -> bool:
-    regions = dataset.place_regions.get(region_or_place, ()) if place \
-        else dataset.region_ancestors.get(region_or_place, ())
-    return "JPN" in regions
+# --- what a selected region means -------------------------------------------------------
+
+def region_side(dataset: Dataset, region: str) -> str:
+    """"japan", "korea" or "" (another country): which end of the routes a region is on."""
+    row = dataset.region_rows.get(region)
+    if row is None:
+        return ""
+    if region == "JPN" or row.layer in JAPAN_LAYERS:
+        return "japan"
+    if region in ("PRK", "KOR") or row.layer in KOREA_LAYERS:
+        return "korea"
+    return ""
+
+
+def region_ports(dataset: Dataset, region: str) -> tuple[str, ...]:
+    """The ports of the routes that lie in ``region``: ports of departure for a Japanese
+    region, ports of arrival (certain or candidate) for a Korean one."""
+    kind = PORT_KINDS.get(region_side(dataset, region))
+    return tuple(p.id for p in dataset.place_rows.values()
+                 if p.kind == kind and region in dataset.place_regions.get(p.id, ()))
+
+
+def region_scope(dataset: Dataset, region: str) -> str:
+    """How a region narrows the flows: "all" (none selected, or Japan / North Korea, which
+    every flow leaves or reaches), "ports" (the flows through its ports) or "none" (it holds
+    no port: it narrows nothing, and how many people had lived there is not recorded)."""
+    if not region or region in WHOLE_ROUTE:
+        return "all"
+    return "ports" if region_ports(dataset, region) else "none"
+
+
+def _port_verdict(flow: FlowRecord, ports: tuple[str, ...], japan: bool) -> str:
+    """Does ``flow`` pass through one of ``ports`` (all on one side)?"""
+    if japan:
+        if not flow.embark_port_id:
+            return UNRECORDED
+        return IN if flow.embark_port_id in ports else OUT
+    if not flow.dest_port_id:
+        return UNRECORDED
+    candidates = (flow.dest_port_id, *flow.dest_alternatives)
+    inside = [c for c in candidates if c in ports]
+    if not inside:
+        return OUT
+    return IN if len(inside) == len(candidates) else UNCERTAIN
+
+
+def verdict(dataset: Dataset, flow: FlowRecord, state: ViewState) -> str:
+    """Where ``flow`` stands against the state's port and region filters."""
+    verdicts = []
+    if state.port:
+        japan = dataset.place_rows[state.port].kind == PORT_KINDS["japan"]
+        verdicts.append(_port_verdict(flow, (state.port,), japan))
+    if region_scope(dataset, state.region) == "ports":
+        japan = region_side(dataset, state.region) == "japan"
+        verdicts.append(_port_verdict(flow, region_ports(dataset, state.region), japan))
+    if OUT in verdicts:
+        return OUT
+    return next((v for v in verdicts if v != IN), IN)
 
 
 def matches(dataset: Dataset, flow: FlowRecord, state: ViewState) -> bool | None:
-    """Does ``flow`` fall inside the state's region and port filters?
+    """True (inside the filters), False (outside) or None (cannot tell)."""
+    found = verdict(dataset, flow, state)
+    return {IN: True, OUT: False}.get(found)
 
-    ``None`` when the record cannot say: the filter is on the Japanese side and the port of
-    departure is not recorded, or on the Korean side and the port of arrival is not.
-    """
-    if state.port:
-        if state.port not in (flow.embark_port_id, flow.dest_port_id, *flow.dest_alternatives):
-            japan = _japan_side(dataset, state.port, place=True)
-            missing = not flow.embark_port_id if japan else not flow.dest_port_id
-            return None if missing else False
-    if state.region:
-        if state.region in flow.regions:
-            return True
-        japan = _japan_side(dataset, state.region, place=False)
-        missing = not flow.embark_port_id if japan else not flow.dest_port_id
-        return None if missing else False
-    return True
 
+# --- totals -----------------------------------------------------------------------------
 
 def combine(rows) -> Total:
     """Sum flow records into one Total; unknown if any part is unknown."""
@@ -85,47 +156,20 @@ def drawn_in_year(dataset: Dataset, year: int) -> tuple[FlowRecord, ...]:
 
 def year_total(dataset: Dataset, year: int, state: ViewState) -> Total:
     """Persons for one year under the state's filters (only region and port count)."""
-    cache = dataset.query_cache.setdefault("year_total", {})
-    key = (year, state.region, state.port)
-    total = cache.get(key)
-    if total is None:
-        total = cache[key] = _year_total(dataset, year, state)
-    return total
-
-
-def precompute_year_totals(dataset: Dataset, regions, ports) -> int:
-    """Every year's total under every region and port filter, computed once at start-up,
-    so a view change only looks them up (and the cache never grows after start-up)."""
-    for year in dataset.years:
-        for region in ("", *regions):
-            for port in ("", *ports):
-                year_total(dataset, year, _Filters(region, port))
-    return len(dataset.query_cache["year_total"])
-
-
-@dataclass(frozen=True)
-class _Filters:
-    """The part of a ViewState the totals depend on."""
-
-    region: str
-    port: str
-    year_from: int = 0
-    year_to: int = 0
-
-
-def _year_total(dataset: Dataset, year: int, state: ViewState) -> Total:
     rows = drawn_in_year(dataset, year)
-    inside, unsure = [], []
+    inside, uncertain, unrecorded = [], [], []
     for row in rows:
-        verdict = matches(dataset, row, state)
-        if verdict is None and row.persons != 0:
-            unsure.append(row)
-        elif verdict:
+        found = verdict(dataset, row, state)
+        if found == IN:
             inside.append(row)
-    if unsure:
+        elif row.persons != 0 and found in (UNCERTAIN, UNRECORDED):
+            (uncertain if found == UNCERTAIN else unrecorded).append(row)
+    if uncertain or unrecorded:
+        unsure = uncertain + unrecorded
         sources = _unique(s for r in inside + unsure for s in r.source_ids)
         known = combine(inside).persons if inside else 0
-        return Total(None, UNKNOWN, sources, at_least=known, unsure=combine(unsure).persons)
+        return Total(None, UNKNOWN, sources, at_least=known, unsure=combine(unsure).persons,
+                     unrecorded=combine(unrecorded).persons if unrecorded else 0)
     if not inside:
         # every departure of the year is recorded elsewhere: none here (a real zero)
         sources = _unique(s for r in rows for s in r.source_ids)
@@ -139,42 +183,33 @@ def year_series(dataset: Dataset, state: ViewState) -> list[tuple[int, Total]]:
     return [(year, year_total(dataset, year, state)) for year in dataset.years]
 
 
+def _sum_or_none(values) -> int | None:
+    values = list(values)
+    return None if any(v is None for v in values) else sum(values)
+
+
 def range_total(dataset: Dataset, state: ViewState) -> Total:
-    """Persons in the state's year range under its filters. Without a region filter the
-    answer was computed at start-up (``precompute_range_totals``): the ports' hover texts
-    ask for it on every view."""
-    if not state.region:
-        known = dataset.query_cache.get("range_total", {}).get((state.year_from, state.year_to, state.port))
-        if known is not None:
-            return known
-    return _range_total(dataset, state)
-
-
-def precompute_range_totals(dataset: Dataset, ports) -> int:
-    """Every year range's total, unfiltered and for each port (a few thousand), once."""
-    cache = dataset.query_cache.setdefault("range_total", {})
-    years = dataset.years
-    for i, first in enumerate(years):
-        for last in years[i:]:
-            for port in ("", *ports):
-                cache[(first, last, port)] = _range_total(dataset, _Filters("", port, first, last))
-    return len(cache)
-
-
-def _range_total(dataset: Dataset, state: ViewState) -> Total:
+    """Persons in the state's year range under its filters."""
     totals = [year_total(dataset, y, state) for y in dataset.years if state.year_from <= y <= state.year_to]
     if not totals:
         return Total(0, "documented")
     sources = _unique(s for t in totals for s in t.source_ids)
     if any(not t.known for t in totals):
-        parts = [t.persons if t.known else t.at_least for t in totals]
-        unsure = [t.unsure for t in totals if not t.known]
-        at_least = None if any(p is None for p in parts) else sum(parts)
-        unsure_sum = None if any(u is None for u in unsure) else sum(unsure)
-        return Total(None, UNKNOWN, sources, at_least=at_least, unsure=unsure_sum)
+        unsure = [t for t in totals if not t.known]
+        return Total(None, UNKNOWN, sources,
+                     at_least=_sum_or_none(t.persons if t.known else t.at_least for t in totals),
+                     unsure=_sum_or_none(t.unsure for t in unsure),
+                     unrecorded=_sum_or_none(t.unrecorded for t in unsure))
     status = weakest_status([t.status for t in totals])
-    sailings = None if any(t.sailings is None for t in totals) else sum(t.sailings for t in totals)
+    sailings = _sum_or_none(t.sailings for t in totals)
     return Total(sum(t.persons for t in totals), status, sources, sailings)
+
+
+def no_sailing(dataset: Dataset, state: ViewState) -> Total | None:
+    """The years' unfiltered total when nobody left at all in them (1968-70), else None: a
+    documented zero for every region and port."""
+    total = range_total(dataset, ViewState(state.year_from, state.year_to, lang=state.lang))
+    return total if total.persons == 0 else None
 
 
 def selected_flows(dataset: Dataset, state: ViewState, include_readings: bool = False) -> list[FlowRecord]:

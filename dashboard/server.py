@@ -10,30 +10,22 @@ fails is a bug: a 500, logged with its traceback.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from html import escape
 
-import geopandas as gpd
 from dash.exceptions import DependencyException
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 from flask_compress.flask_compress import DictCache
-from shapely.geometry import LineString, Point
 from werkzeug.exceptions import HTTPException
 
 from geodata import DATASET_VERSION, Dataset
 
 from .config import Settings
 from .figures.geometry import MapGeometry
-from .queries import route_key, selected_flows
+from .exports import flows_csv, flows_geojson
 from .state import LANGS, PARAMS, StateContext, parse_params
-
-EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternatives", "persons",
-                  "sailings", "status", "drawn", "reading_of", "source_ids", "formula", "note")
-
 
 def _state_from_request(context: StateContext):
     """The view a download asks for; 400 naming each parameter the page would ignore (or a
@@ -50,57 +42,6 @@ def _widened(notice) -> bool:
     """A year the page moved outwards (no return recorded then), not narrowed to a record."""
     shown, given = int(notice.shown), int(notice.value)
     return shown < given if notice.param == "from" else shown > given
-
-
-def flows_csv(dataset: Dataset, state) -> str:
-    """The flow rows of a view (with alternative readings), unknown persons left empty."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for row in selected_flows(dataset, state, include_readings=True):
-        values = []
-        for column in EXPORT_COLUMNS:
-            value = getattr(row, column)
-            if isinstance(value, tuple):
-                value = ";".join(value)
-            elif value is None:
-                value = ""  # unknown stays empty, never 0
-            elif column == "drawn":
-                value = "yes" if value else "no"
-            values.append(value)
-        writer.writerow(values)
-    return out.getvalue()
-
-
-def flows_geojson(dataset: Dataset, geometry: MapGeometry, state) -> str:
-    """Drawn flows of a view as GeoJSON: the drawn arc for each route, a point at the port
-    of departure where the destination is not recorded."""
-    records = []
-    for row in selected_flows(dataset, state):
-        if not row.embark_port_id:
-            continue
-        uncertain = bool(row.dest_alternatives)
-        dests = [row.dest_port_id, *row.dest_alternatives] if row.dest_port_id else [""]
-        for dest in dests:
-            if dest:
-                lons, lats = geometry.curves[route_key(row.embark_port_id, dest, uncertain)]
-                shape = LineString(zip(lons, lats))
-            else:
-                port = dataset.place_rows[row.embark_port_id]
-                shape = Point(port.lon, port.lat)
-            records.append({
-                "flow_id": row.id, "year": int(row.year), "embark_port_id": row.embark_port_id,
-                "dest_port_id": dest or None, "dest_uncertain": bool(row.dest_alternatives),
-                "persons": row.persons,
-                "status": row.status, "source_ids": ";".join(row.source_ids), "note": row.note,
-                "geometry": shape,
-            })
-    frame = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326") if records else \
-        gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
-    data = json.loads(frame.to_json(na="null"))
-    data["metadata"] = {"dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
-                        "crs": "EPSG:4326", "note": "persons null means unknown, not zero"}
-    return json.dumps(data, ensure_ascii=False)
 
 
 def callback_body_problem(body, callback_map) -> str:

@@ -8,21 +8,21 @@ rewrites widths, sizes, colours and hover text of existing traces. The geometry 
 
 from __future__ import annotations
 
-import threading
+import json
+from dataclasses import replace
 
 import plotly.graph_objects as go
+from dash import Patch
 
 from geodata import Dataset
 
 from .. import styles
-from ..elements import PlainPatch
 from ..i18n import t
 from ..queries import combine, origin_counts_in, portless_flows, routes
 from ..state import ViewState
 from . import hover
 from .geometry import MapGeometry, arrow_angle, korea_layer
 
-_CACHE_LOCK = threading.Lock()
 GEO_VIEW = dict(lonaxis_range=[119.7, 145.7], lataxis_range=[30.5, 45.5])
 
 
@@ -194,7 +194,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     # prefectures: shaded only where a documented count exists; the rest stay neutral
     counts = tuple(r for r in origin_counts_in(dataset, state) if r.persons is not None)
     # the same few counts recur: kept per set of counts
-    z, text = geometry.kept(("prefectures", lang, counts), lambda: hover._prefecture_shading(geometry, counts, lang))
+    z, text = geometry.kept(("prefectures", lang, counts), lambda: hover._prefecture_shading(dataset, geometry, counts, lang))
     j = idx["japan"]
     updates[(j, "z")] = z
     updates[(j, "text")] = text
@@ -224,33 +224,55 @@ def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> di
                          lambda: hover.port_hovers(dataset, state))
 
 
-def _cached_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
-    """``view_updates`` per view, kept (bounded) beside the base figures: a patch needs the
-    updates of two views, and the view the map shows was usually computed a moment ago."""
-    cache = geometry.base_cache.setdefault("updates", {})
-    updates = cache.get(state)
-    if updates is None:
-        updates = view_updates(dataset, geometry, state)
-        with _CACHE_LOCK:  # a threaded server may fill it from two requests at once
-            if len(cache) >= 64:
-                cache.pop(next(iter(cache)))  # oldest first: a bounded cache
-            cache[state] = updates
-    return updates
-
-
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
-              previous: ViewState | None = None) -> PlainPatch:
+              previous: ViewState | None = None) -> Patch:
     """Only what changed since ``previous`` (the view the map shows now): usually a few
     widths, colours and hover texts. Without ``previous``, every view property is sent."""
-    patch = PlainPatch()
+    patch = Patch()
     if previous is None or previous.layer != state.layer:
         layer = korea_layer(state)
         k = geometry.trace_index["korea"]
-        patch.assign(["data", k, "geojson"], geometry.geojson_urls[layer])
-        patch.assign(["data", k, "locations"], geometry.ids[layer])
-    before = _cached_updates(dataset, geometry, previous) if previous is not None else {}
-    for (i, path), value in _cached_updates(dataset, geometry, state).items():
+        patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
+        patch["data"][k]["locations"] = geometry.ids[layer]
+    before = view_updates(dataset, geometry, previous) if previous is not None else {}
+    for (i, path), value in view_updates(dataset, geometry, state).items():
         if (i, path) in before and before[(i, path)] == value:
             continue
-        patch.assign(["data", i, *path.split(".")], value)
+        target = patch["data"][i]
+        *parents, last = path.split(".")
+        for key in parents:
+            target = target[key]
+        target[last] = value
     return patch
+
+
+def frames_key(state: ViewState) -> str:
+    """What the year frames depend on: everything in the view but the years and the mode."""
+    return "|".join((state.region, state.port, state.lang, state.layer))
+
+
+def year_frames(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
+    """What the map needs for every single year of the view's filters, language and layer,
+    sent once so the browser can draw a year step alone (assets/app.js).
+
+    ``keys`` lists the view properties (trace index, dotted path); ``values`` holds each
+    distinct value once; ``frames[year]`` gives, per key, the index of its value in that year.
+    A key's value for a year is exactly ``view_updates`` of that single year."""
+    keys: list = []
+    values: list = []
+    seen: dict[str, int] = {}
+    frames: dict[str, list[int]] = {}
+    for year in dataset.years:
+        updates = view_updates(dataset, geometry, replace(state, year_from=year, year_to=year))
+        if not keys:
+            keys = list(updates)
+        row = []
+        for key in keys:
+            text = json.dumps(updates[key], separators=(",", ":"))
+            if text not in seen:
+                seen[text] = len(values)
+                values.append(updates[key])
+            row.append(seen[text])
+        frames[str(year)] = row
+    return {"key": frames_key(state), "years": list(dataset.years), "keys": [[i, path] for i, path in keys],
+            "values": values, "frames": frames}
