@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -193,3 +194,28 @@ def test_check_does_not_print_ok_for_a_failed_check(dirs):
     assert not re.search(r"^\s*ok\s+references:", result.stdout, re.M)
     assert re.search(r"^\s*FAIL\s+derived-formula:", result.stdout, re.M)
     assert not re.search(r"^\s*ok\s+flows:", result.stdout, re.M)
+
+
+def test_failed_period_rule_names_the_flow_rows_it_summed(tmp_path):
+    # a curator mistypes one figure in a copy of the committed data
+    require_real_layers()
+    data_dir = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data_dir)
+    line = edit_csv(data_dir / "flows.csv", "f1960", "persons", "49063")
+    result = run_cli("check", "--data", str(data_dir), "--layers", str(REAL_DATA.parent / "layers"))
+    assert result.returncode != 0
+    failing = [text for text in result.stderr.splitlines() if "[end-1960]" in text]
+    assert failing, result.stderr
+    assert f"flows.csv:{line} (f1960, 49063)" in failing[0]
+    assert f"flows.csv:{line_of(data_dir / 'flows.csv', 'f1959')} (f1959, " in failing[0]
+    # a rule over other years does not name the changed row
+    untouched = [text for text in result.stderr.splitlines() if "[period-1971-1984]" in text]
+    assert not untouched
+
+
+def test_failed_sailings_rule_names_the_rows_it_summed(dirs):
+    line = edit_csv(dirs[0] / "flows.csv", "f1959", "sailings", "4")
+    result = run_cli("check", "--data", str(dirs[0]), "--layers", str(dirs[1]))
+    assert result.returncode != 0
+    failing = [text for text in result.stderr.splitlines() if "[sailings-1959]" in text]
+    assert failing and f"flows.csv:{line} (f1959, 4)" in failing[0], result.stderr
