@@ -180,9 +180,36 @@ def origins_panel(dataset: Dataset, state: ViewState) -> list:
     for r in dataset.origin_share_rows:
         out.append(html.P([localized(r, "share_text", lang), " ", localized(r, "note", lang), " ",
                            _cite(r.source_ids)], className="origin-share"))
+    registered = _registered_koreans(dataset, state)
+    if registered is not None:
+        out.append(html.P([t(lang, "origin_registered", year=int(registered.year),
+                             n=number(int(registered.persons), lang)), " ", _cite(registered.source_ids)],
+                          className="origin-context"))
     out.append(html.H3(t(lang, "origins_ports_heading")))
     out.append(html.P(_region_ports_text(dataset, state), className="region-ports"))
     return out
+
+
+def _registered_koreans(dataset: Dataset, state: ViewState):
+    """The national count of Koreans registered in Japan at the end of the year before the
+    view's first year (or of that year): context for "where they had lived", never a count of
+    returnees, and never spread over regions."""
+    rows = [r for r in dataset.context_registered_koreans.itertuples(index=False)
+            if int(r.year) <= max(state.year_from - 1, int(dataset.context_registered_koreans["year"].min()))]
+    return rows[-1] if rows else None
+
+
+def figures_panel(dataset: Dataset, state: ViewState) -> list:
+    """Other documented figures about the returnees (nationality, spouses, applicants), each
+    with its status and sources; where sources differ, every reading is listed."""
+    lang = state.lang
+    items = []
+    for r in dataset.figures.itertuples(index=False):
+        unit = t(lang, "persons_n", n=number(int(r.value), lang)) if r.unit == "persons" else f"{r.value} {r.unit}"
+        items.append(html.Li([html.Strong(f"{localized(r, 'topic', lang)}: "), unit,
+                              t(lang, "paren_status", status=t(lang, "status_" + r.status)), " ", localized(r, "note", lang), " ",
+                              _cite(r.source_ids)], id=f"figure-{r.id}"))
+    return [_translated_note(lang), html.Ul(items, className="figures-list")]
 
 
 def _region_ports_text(dataset: Dataset, state: ViewState) -> str:
