@@ -240,8 +240,9 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         if request.path.startswith("/assets/") and response.status_code == 200:
             # read the file now (Flask sends /assets as a stream): Flask-Compress, which runs
             # after this hook, then compresses it once and keeps it, as every static file
-            response.direct_passthrough = False
-            response.get_data()
+            stream, response.direct_passthrough = response.response, False
+            response.set_data(response.get_data())
+            stream.close()  # the file, now read
         # assets are linked as /assets/x.css?m=<mtime>: that URL changes with the file
         # (a 304 says so too: its headers replace those the browser kept)
         if request.path.startswith("/assets/") and request.args.get("m") and response.status_code in (200, 304):
