@@ -21,11 +21,15 @@ def localized(row, column: str, lang: str) -> str:
     for Japanese and Korean.
 
     Works on the namedtuple rows the dataset keeps (``dataset.source_rows``, ``DatedRecord.row``,
-    ...) and on ``FlowRecord``. An unknown language is an error, not a silent English text.
+    ...) and on ``FlowRecord``. Events name their English column ``text_en``: for them
+    ``localized(row, "text", "en")`` reads it. An unknown language is an error, not a silent
+    English text.
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
-    return getattr(row, column if lang == "en" else f"{column}_{lang}")
+    if lang == "en":
+        return getattr(row, column) if hasattr(row, column) else getattr(row, f"{column}_en")
+    return getattr(row, f"{column}_{lang}")
 
 
 def _int_or_none(value) -> int | None:

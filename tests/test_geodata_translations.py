@@ -83,6 +83,12 @@ def test_localized_reads_each_language_from_rows_and_flow_records(fixture_datase
         fixture_dataset.origin_share_rows[0].share_text
 
 
+def test_localized_reads_event_texts(fixture_dataset):
+    event = fixture_dataset.event_records[0].row
+    assert [localized(event, "text", lang) for lang in ("en", "ja", "ko")] == \
+        [event.text_en, event.text_ja, event.text_ko]
+
+
 def test_localized_refuses_an_unknown_language(fixture_dataset):
     with pytest.raises(ValueError):
         localized(fixture_dataset.flow_records[0], "note", "fr")
