@@ -240,8 +240,8 @@ def residence_sentence(dataset: Dataset, state: ViewState) -> str:
     if side == "korea":
         parts = [t(lang, "residence_korea_unknown", region=region)]
         for row in dataset.origin_share_rows:
-            share = localized(row, "share_text", lang)
-            parts.append(f"{share[:1].upper()}{share[1:]} [{'; '.join(row.source_ids)}]")
+            parts.append(t(lang, "residence_share", share=localized(row, "share_text", lang),
+                           sources="; ".join(row.source_ids)))
         return t(lang, "sentence_join").join(parts)
     return ""
 
