@@ -1,39 +1,218 @@
 /* Browser-side helpers for the dashboard: things that need no server round trip.
    Registered from dashboard/clientside.py as window.dash_clientside.returns.* */
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  returns: {
-    // The page is built in the language of <main lang>: give it to <html> and the tab title.
-    pageLanguage: function () {
-      var main = document.querySelector('main.main');
-      if (main && main.lang) { document.documentElement.lang = main.lang; }
-      var heading = document.querySelector('header h1');
-      if (heading) { document.title = heading.textContent; }
-      return window.dash_clientside.no_update;
-    },
-    saveMap: function (nPng, nSvg) {
-      var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
-      var format = trigger.indexOf('save-svg') === 0 ? 'svg' : 'png';
-      var graph = document.querySelector('#map .js-plotly-plot');
-      if (graph && window.Plotly && (nPng || nSvg)) {
-        window.Plotly.downloadImage(graph, {format: format, filename: 'returns-map', width: 1400, height: 1000});
-      }
-      return window.dash_clientside.no_update;
-    },
-    printHandout: function (n) {
-      if (n) { window.print(); }
-      return window.dash_clientside.no_update;
-    },
-    copyCitation: function (n, text, label) {
-      if (n && navigator.clipboard && text) {
-        navigator.clipboard.writeText(String(text)).catch(function () {});
-        return label;
-      }
-      return window.dash_clientside.no_update;
-    },
-    togglePlay: function (n, disabled, playLabel, pauseLabel) {
-      if (!n) { return [window.dash_clientside.no_update, window.dash_clientside.no_update, window.dash_clientside.no_update]; }
-      var playing = !!disabled;  // it was stopped: start it
-      return [!playing, playing ? pauseLabel : playLabel, playing ? 'true' : 'false'];
-    }
+(function () {
+  'use strict';
+
+  var FILTER_FIELDS = ['region', 'port', 'lang', 'layer'];
+  var VIEW_FIELDS = ['year_from', 'year_to', 'region', 'port', 'lang', 'layer', 'mode'];
+  var X_RANGE = [1945.5, 1985.5];        // figures/bars.py X_RANGE
+  var VEIL = 'rgba(255,255,255,0.72)';   // figures/bars.py VEIL
+  var OUTLINE = '#0057a3';               // figures/bars.py SELECTED_OUTLINE
+
+  function nu() { return window.dash_clientside.no_update; }
+
+  // the years chosen here that the server's view has not yet caught up with, oldest first: a
+  // view that arrives with one of the older ones is a late echo, not a new view to draw
+  var trail = [];
+
+  // what the year frames depend on: figures/map.py frames_key
+  function filtersKey(view) {
+    return FILTER_FIELDS.map(function (f) { return view && view[f] !== undefined ? String(view[f]) : ''; }).join('|');
   }
-});
+  function sameView(a, b) {
+    if (!a || !b) { return false; }
+    return VIEW_FIELDS.every(function (f) { return String(a[f]) === String(b[f]); });
+  }
+  function yearsText(pair) { return pair[0] === pair[1] ? String(pair[0]) : pair[0] + '–' + pair[1]; }
+
+  // the chosen years on the chart: figures/bars.py selection_shapes
+  function selectionShapes(pair) {
+    var left = pair[0] - 0.5, right = pair[1] + 0.5;
+    function veil(x0, x1) {
+      return {type: 'rect', xref: 'x', yref: 'paper', y0: 0, y1: 1, fillcolor: VEIL, line: {width: 0},
+              layer: 'above', x0: x0, x1: x1};
+    }
+    return [veil(X_RANGE[0], left), veil(right, X_RANGE[1]),
+            {type: 'rect', xref: 'x', yref: 'paper', y0: 0, y1: 1, x0: left, x1: right,
+             fillcolor: 'rgba(0,0,0,0)', line: {color: OUTLINE, width: 2}, layer: 'above'}];
+  }
+
+  // the years after an action, from the current pair, within the recorded years
+  function stepYears(action, current, years, wrap) {
+    var single = current[0] === current[1];
+    var at = function (year) { return years.indexOf(year); };
+    var last = years.length - 1;
+    if (action === 'first') { return [years[0], years[0]]; }
+    if (action === 'last') { return [years[last], years[last]]; }
+    if (action === 'next') {
+      if (!single) { return [current[0], current[0]]; }
+      var n = at(current[0]) + 1;
+      if (n > last) { n = wrap ? 0 : last; }
+      return [years[n], years[n]];
+    }
+    if (action === 'prev') {
+      if (!single) { return [current[1], current[1]]; }
+      var p = Math.max(0, at(current[0]) - 1);
+      return [years[p], years[p]];
+    }
+    if (action === 'extend') { return [current[0], years[Math.min(last, at(current[1]) + 1)]]; }
+    if (action === 'shrink') { return [current[0], years[Math.max(at(current[0]), at(current[1]) - 1)]]; }
+    return null;
+  }
+
+  function chartYears(payload, years) {
+    var points = payload && Array.isArray(payload.points) ? payload.points : [];
+    var xs = points.map(function (p) { return p && p.x; })
+      .filter(function (x) { return typeof x === 'number' && years.indexOf(x) >= 0; });
+    if (!xs.length) { return null; }
+    return [Math.min.apply(null, xs), Math.max.apply(null, xs)];
+  }
+
+  // A Patch drawing ``target`` from the year frames (figures/map.py year_frames), or null when
+  // the frames cannot draw it (other filters, language or layer, or a range of years).
+  function framePatch(frames, rendered, target) {
+    if (!frames || !frames.frames || target.year_from !== target.year_to) { return null; }
+    if (frames.key !== filtersKey(target)) { return null; }
+    var next = frames.frames[String(target.year_from)];
+    if (!next) { return null; }
+    if (!rendered || rendered.layer !== target.layer) { return null; }  // the layer's shapes: server
+    var before = null;
+    if (filtersKey(rendered) === frames.key && rendered.year_from === rendered.year_to) {
+      before = frames.frames[String(rendered.year_from)] || null;
+    }
+    var patch = new window.dash_clientside.Patch();
+    frames.keys.forEach(function (key, k) {
+      if (before && before[k] === next[k]) { return; }
+      patch.assign(['data', key[0]].concat(key[1].split('.')), frames.values[next[k]]);
+    });
+    return patch.build();
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    returns: {
+      // The page is built in the language of <main lang>: give it to <html> and the tab title.
+      pageLanguage: function () {
+        var main = document.querySelector('main.main');
+        if (main && main.lang) { document.documentElement.lang = main.lang; }
+        var heading = document.querySelector('header h1');
+        if (heading) { document.title = heading.textContent; }
+        // the filters are open where there is room for them (closed on a phone)
+        var filters = document.getElementById('filters');
+        if (filters && window.matchMedia && window.matchMedia('(min-width: 640px)').matches) {
+          filters.open = true;
+        }
+        var legend = document.getElementById('legend');
+        if (legend && window.matchMedia && !main.classList.contains('mode-kiosk') &&
+            window.matchMedia('(max-width: 639px), (max-height: 800px)').matches) {
+          legend.open = false;
+        }
+        return nu();
+      },
+      saveMap: function (nPng, nSvg) {
+        var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+        var format = trigger.indexOf('save-svg') === 0 ? 'svg' : 'png';
+        var graph = document.querySelector('#map .js-plotly-plot');
+        if (graph && window.Plotly && (nPng || nSvg)) {
+          window.Plotly.downloadImage(graph, {format: format, filename: 'returns-map', width: 1400, height: 1000});
+        }
+        return nu();
+      },
+      printHandout: function (n) {
+        if (n) { window.print(); }
+        return nu();
+      },
+      copyCitation: function (n, text, label) {
+        if (n && navigator.clipboard && text) {
+          navigator.clipboard.writeText(String(text)).catch(function () {});
+          return label;
+        }
+        return nu();
+      },
+      togglePlay: function (n, disabled, playLabel, pauseLabel) {
+        if (!n) { return [nu(), nu(), nu()]; }
+        var playing = !!disabled;  // it was stopped: start it
+        return [!playing, playing ? pauseLabel : playLabel, playing ? 'true' : 'false'];
+      },
+      // The year step (see dashboard/clientside.py).
+      showYears: function (key, _prev, _next, click, selected, _tick, view, frames, rendered, yearsAttr) {
+        var none = [nu(), nu(), nu(), nu(), nu(), nu(), nu(), nu()];
+        var years = String(yearsAttr || '').split(',').map(Number).filter(function (y) { return y > 0; });
+        if (!view || !years.length) { return none; }
+        var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+        var fromView = trigger.indexOf('view.') === 0;
+        var current = rendered && filtersKey(rendered) === filtersKey(view)
+          ? [rendered.year_from, rendered.year_to] : [view.year_from, view.year_to];
+        var chosen;
+        if (fromView && rendered && filtersKey(rendered) === filtersKey(view)) {
+          var echo = -1;
+          trail.forEach(function (pair, i) { if (pair[0] === view.year_from && pair[1] === view.year_to) { echo = i; } });
+          if (echo >= 0 && echo < trail.length - 1) { trail = trail.slice(echo + 1); return none; }
+          if (echo === trail.length - 1) { trail = []; }
+        }
+        if (fromView) { chosen = [view.year_from, view.year_to]; }
+        else if (trigger.indexOf('year-input.') === 0) { chosen = key ? stepYears(key.action, current, years, false) : null; }
+        else if (trigger.indexOf('year-prev.') === 0) { chosen = stepYears('prev', current, years, false); }
+        else if (trigger.indexOf('year-next.') === 0) { chosen = stepYears('next', current, years, false); }
+        else if (trigger.indexOf('play-interval.') === 0) { chosen = stepYears('next', current, years, true); }
+        else if (trigger.indexOf('year-chart.clickData') === 0) { chosen = chartYears(click, years); }
+        else if (trigger.indexOf('year-chart.selectedData') === 0) { chosen = chartYears(selected, years); }
+        if (!chosen) { return none; }
+        var target = Object.assign({}, view, {year_from: chosen[0], year_to: chosen[1]});
+        var map = nu(), layer = nu(), request = nu();
+        if (!sameView(rendered, target)) {
+          var patch = framePatch(frames, rendered, target);
+          if (patch) { map = patch; layer = target; }
+          else { request = target; }     // the server draws it (and says so in map-rendered)
+        }
+        var bars = new window.dash_clientside.Patch();
+        bars.assign(['layout', 'shapes'], selectionShapes(chosen));
+        bars.assign(['layout', 'selections'], []);
+        var toServer = fromView || (chosen[0] === view.year_from && chosen[1] === view.year_to) ? nu() : chosen;
+        if (toServer !== nu()) { trail.push(chosen); if (trail.length > 64) { trail.shift(); } }
+        return [map, layer, request, toServer, bars.build(), String(chosen[0]), yearsText(chosen), yearsText(chosen)];
+      },
+      // The side panel's tabs: the clicked one selected, its panel shown.
+      selectTab: function () {
+        var clicked = ((window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '').split('.')[0];
+        var tabs = Array.prototype.slice.call(document.querySelectorAll('.tablist [role=tab]'));
+        var ids = tabs.map(function (tab) { return tab.id; });
+        if (ids.indexOf(clicked) < 0) { clicked = ids[0]; }
+        return [].concat(ids.map(function (id) { return id === clicked ? 'true' : 'false'; }),
+                         ids.map(function (id) { return id === clicked ? '0' : '-1'; }),
+                         ids.map(function (id) { return id !== clicked; }));
+      }
+    }
+  });
+
+  // -- keys: the year control (a slider over the year chart) and the tab list ----------------
+  var pressed = 0;
+  var YEAR_KEYS = {ArrowRight: 'next', ArrowUp: 'next', ArrowLeft: 'prev', ArrowDown: 'prev',
+                   Home: 'first', End: 'last'};
+  document.addEventListener('keydown', function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) { return; }
+    var target = event.target;
+    if (target && target.id === 'year-slider') {
+      var action = YEAR_KEYS[event.key];
+      if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+        action = event.key === 'ArrowRight' ? 'extend' : 'shrink';
+      }
+      if (!action || !window.dash_clientside.set_props) { return; }
+      event.preventDefault();
+      pressed += 1;
+      window.dash_clientside.set_props('year-input', {data: {action: action, n: pressed}});
+      return;
+    }
+    if (target && target.getAttribute && target.getAttribute('role') === 'tab') {
+      var tabs = Array.prototype.slice.call(target.parentNode.querySelectorAll('[role=tab]'));
+      var i = tabs.indexOf(target), j = -1;
+      if (event.key === 'ArrowRight') { j = (i + 1) % tabs.length; }
+      else if (event.key === 'ArrowLeft') { j = (i - 1 + tabs.length) % tabs.length; }
+      else if (event.key === 'Home') { j = 0; }
+      else if (event.key === 'End') { j = tabs.length - 1; }
+      if (j < 0) { return; }
+      event.preventDefault();
+      tabs[j].focus();
+      tabs[j].click();
+    }
+  });
+}());

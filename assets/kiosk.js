@@ -116,6 +116,8 @@
     var serverDown = false;
 
     function update() {
+      // "Touch to explore" shows while the attract loop plays (kiosk.css)
+      document.documentElement.classList.toggle('kiosk-attract', state === 'attract');
       publish({state: state, stop: stop, steps: steps, idle: idle, dwell: dwell, health: health,
                stall: stall, countdown: countdownSeconds, reducedMotion: !!reduced,
                startUrl: startUrl, lastReset: lastReset, serverDown: serverDown});
@@ -222,6 +224,11 @@
       setInert(false);
       var button = byId('kiosk-continue');
       if (button && document.activeElement === button) { button.blur(); }
+    }
+    // "Start again": back to the start view, as after an idle countdown
+    var restartButton = byId('kiosk-restart');
+    if (restartButton) {
+      restartButton.addEventListener('click', function () { goStart('restart'); });
     }
     var continueButton = byId('kiosk-continue');
     if (continueButton) {

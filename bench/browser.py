@@ -101,7 +101,7 @@ class NetworkTracker:
 
 
 def new_page(browser, **context_options):
-    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context = browser.new_context(**{"viewport": VIEWPORT, **context_options})
     context.route("**/*", _local_only)
     page = context.new_page()
     page.set_default_timeout(30_000)

@@ -16,11 +16,10 @@ from geodata import DATASET_VERSION, Dataset
 from . import ids, panels
 from .figures.bars import bar_patch
 from .figures.geometry import MapGeometry
-from .figures.map import GEO_VIEW, map_patch
+from .figures.map import GEO_VIEW, frames_key, map_patch, year_frames
 from .interactions import reduce_view
-from .memo import memoized
-from .layout import (build_page, layer_choices, port_choices, region_from_text, region_labels, region_options,
-                     region_options_key)
+from .layout import (bars_key, build_page, layer_choices, port_choices, region_from_text, region_labels,
+                     region_options, region_options_key)
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
 from .summary import summary_sentence, years_label
@@ -35,24 +34,13 @@ def citation(dataset: Dataset, state: ViewState, permalink: str) -> str:
 
 
 def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext,
-             tour: Tour, idle_seconds: int = 90) -> None:
+             tour: Tour, idle_seconds: int = 90):
+    """Bind the callbacks to ``app``; returns ``page_for(search)``, the page for a URL query."""
     def view_of(data) -> ViewState:
         return ViewState.from_dict(data, context)
 
-    # the pure builders behind the callbacks, cached per view (see memo.py)
-    page_for = memoized(lambda search: build_page(dataset, geometry, context, *parse_query(search, context),
-                                                  tour, idle_seconds), maxsize=16)
-    map_for = memoized(lambda state, previous: map_patch(dataset, geometry, state, previous).to_plotly_json(),
-                       plain=True)
-    bars_for = memoized(lambda state: bar_patch(dataset, state).to_plotly_json(), plain=True)
-    summary_for = memoized(lambda state: summary_sentence(dataset, state), plain=True)  # a str
-    table_for = memoized(lambda state, column, ascending: panels.table_component(
-        panels.table_rows(dataset, state), state.lang, {"column": column, "ascending": ascending}), plain=True)
-    details_for = memoized(lambda state: (
-        panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
-        panels.origins_panel(dataset, state), panels.sources_panel(dataset, state)), plain=True)
-    options_for = memoized(lambda lang, layer: region_options(dataset, lang, layer), maxsize=8, plain=True)
-    links_for = memoized(lambda state, base: _links(dataset, context, state, base), plain=True)
+    def page_for(search: str) -> list:
+        return build_page(dataset, geometry, context, *parse_query(search, context), tour, idle_seconds)
 
     @app.callback(
         Output(ids.PAGE, "children"), Output(ids.VIEW, "data"), Output(ids.MAP_LAYER, "data"),
@@ -75,24 +63,21 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     @app.callback(
         Output(ids.VIEW, "data", allow_duplicate=True),
         Output(ids.URL, "search"),
-        Output(ids.YEARS, "value"),
         Output(ids.REGION, "value"),
         *[Output(button, "aria-pressed") for button in toggles],
         Input(ids.URL, "search"),
-        Input(ids.YEARS, "value"),
+        Input(ids.YEARS_CHOSEN, "data"),
         Input(ids.REGION, "value"),
         Input(ids.MAP, "clickData"),
-        Input(ids.BARS, "clickData"),
-        Input(ids.BARS, "selectedData"),
         Input(ids.CLEAR, "n_clicks"),
-        Input(ids.PLAY_INTERVAL, "n_intervals"),
         *[Input(button, "n_clicks") for button in toggles],
         State(ids.VIEW, "data"),
         prevent_initial_call=True,
     )
-    def sync_view(search, years, region_text, map_click, bar_click, bar_select, _clear, _tick, *buttons_and_view):
+    def sync_view(search, years, region_text, map_click, _clear, *buttons_and_view):
         """The one place the view changes: from the URL (back/forward, a tour stop) or from a
-        control; it then sets the URL and the controls to match."""
+        control (the years come chosen by the browser, see clientside.py); it then sets the
+        URL and the controls to match."""
         trigger = ctx.triggered_id
         state = view_of(buttons_and_view[-1])
         if trigger == ids.URL:
@@ -103,29 +88,37 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
             elif trigger == ids.REGION:
                 value = region_from_text(dataset, state.lang, region_text)
             else:
-                value = {ids.YEARS: years, ids.MAP: map_click,
-                         ids.BARS: bar_select if _is_selection() else bar_click}.get(trigger)
-            new = reduce_view(state, trigger, value, context) if value is not None or trigger in (
-                ids.CLEAR, ids.PLAY_INTERVAL) else state
+                value = {ids.YEARS_CHOSEN: years, ids.MAP: map_click}.get(trigger)
+            new = reduce_view(state, trigger, value, context) if value is not None or trigger == ids.CLEAR else state
         if new == state and trigger != ids.URL:
-            # a rejected input: put the control back to what the view says
-            return no_update, no_update, *_control_values(dataset, new, context, toggles)
+            # a rejected input: put the controls back to what the view says
+            return no_update, no_update, *_control_values(dataset, new, toggles)
         if new == state:
-            return (no_update,) * (4 + len(toggles))
+            return (no_update,) * (3 + len(toggles))
         query = to_query(new, context)
-        return (new.to_dict(), query if trigger != ids.URL else no_update,
-                *_control_values(dataset, new, context, toggles))
+        return (new.to_dict(), query if trigger != ids.URL else no_update, *_control_values(dataset, new, toggles))
+
+    @app.callback(
+        Output(ids.YEAR_FRAMES, "data"), Output(ids.YEAR_FRAMES_KEY, "data"),
+        Input(ids.VIEW, "data"), State(ids.YEAR_FRAMES_KEY, "data"),
+    )
+    def update_frames(view, sent):
+        """What the map needs for every year of the view's filters: sent when they change, so
+        the browser draws year steps alone."""
+        state = view_of(view)
+        if sent == frames_key(state):
+            return no_update, no_update
+        return year_frames(dataset, geometry, state), frames_key(state)
 
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_LAYER, "data", allow_duplicate=True),
-        Input(ids.VIEW, "data"), State(ids.MAP_LAYER, "data"),
-        prevent_initial_call=True,
+        Input(ids.MAP_REQUEST, "data"), prevent_initial_call=True,
     )
-    def update_map(view, rendered):
-        """Patch the map from the view it shows (kept in the browser) to the new one."""
+    def update_map(view):
+        """A view the browser could not draw from the year frames (new filters, language or
+        layer): every view property of the map, so it lands right whatever the map showed."""
         state = view_of(view)
-        previous = ViewState.from_dict(rendered, context) if isinstance(rendered, dict) else None
-        return map_for(state, previous), state.to_dict()
+        return map_patch(dataset, geometry, state), state.to_dict()
 
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),
@@ -142,20 +135,29 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     # The page is built filled for its view (layout.build_page), so the views below run only
     # when the view changes, not once more on load.
-    @app.callback(Output(ids.BARS, "figure"), Input(ids.VIEW, "data"), prevent_initial_call=True)
-    def update_bars(view):
-        return bars_for(text_view(view_of(view)))
+    @app.callback(
+        Output(ids.BARS, "figure", allow_duplicate=True), Output(ids.BARS_KEY, "data"),
+        Input(ids.VIEW, "data"), State(ids.BARS_KEY, "data"), prevent_initial_call=True,
+    )
+    def update_bars(view, drawn):
+        """The bars for new filters or language (the chosen years are shaded in the browser)."""
+        state = view_of(view)
+        if drawn == bars_key(state):
+            return no_update, no_update
+        return bar_patch(dataset, state), bars_key(state)
 
     @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_summary(view):
-        return summary_for(text_view(view_of(view)))
+        return summary_sentence(dataset, view_of(view))
 
     @app.callback(Output(ids.TABLE, "children"), Input(ids.VIEW, "data"), Input(ids.TABLE_SORT_STATE, "data"),
                   prevent_initial_call=True)
     def update_table(view, sort):
         sort = sort if isinstance(sort, dict) else {}
         column = sort.get("column") if sort.get("column") in panels.TABLE_COLUMNS else "year"
-        return table_for(text_view(view_of(view)), column, sort.get("ascending") is not False)
+        state = view_of(view)
+        return panels.table_component(panels.table_rows(dataset, state), state.lang,
+                                      {"column": column, "ascending": sort.get("ascending") is not False})
 
     @app.callback(
         Output(ids.TABLE_SORT_STATE, "data"),
@@ -180,7 +182,9 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Input(ids.VIEW, "data"), prevent_initial_call=True,
     )
     def update_details(view):
-        return details_for(text_view(view_of(view)))
+        state = view_of(view)
+        return (panels.timeline_panel(dataset, state), panels.sailings_panel(dataset, state),
+                panels.origins_panel(dataset, state), panels.sources_panel(dataset, state))
 
     @app.callback(
         Output(ids.CITATION, "children"), Output(ids.PERMALINK, "href"),
@@ -193,7 +197,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         """Everything that points at the view: citation, permalink, downloads, the language
         links (same view, other language)."""
         base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
-        return links_for(view_of(view), base)
+        return _links(dataset, context, view_of(view), base)
 
     @app.callback(
         Output(ids.REGION_OPTIONS, "children"), Output(ids.REGION_OPTIONS, "className"),
@@ -205,7 +209,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         key = region_options_key(state.lang, state.layer)
         if shown == key:
             return no_update, no_update
-        return options_for(state.lang, state.layer), key
+        return region_options(dataset, state.lang, state.layer), key
 
     register_tour(app, dataset, context, tour)
     return page_for
@@ -217,13 +221,6 @@ def _links(dataset: Dataset, context: StateContext, state: ViewState, base: str)
     languages = [base + to_query(replace(state, lang=code), context) or base for code in LANGS]
     return (citation(dataset, state, permalink), permalink, permalink,
             "/export/flows.csv" + query, "/export/flows.geojson" + query, *languages)
-
-
-def text_view(state: ViewState) -> ViewState:
-    """The view without what only the map draws (the Korean layer) and how the page is laid
-    out (the mode): the chart, the summary, the table and the panels do not depend on them,
-    so their cached outputs are shared across both."""
-    return replace(state, layer=ViewState.layer, mode=ViewState.mode)
 
 
 def register_tour(app, dataset: Dataset, context: StateContext, tour: Tour) -> None:
@@ -270,14 +267,9 @@ def step(tour_state, trigger, count: int) -> int | None:
     return current
 
 
-def _is_selection() -> bool:
-    return any(t["prop_id"].endswith(".selectedData") for t in ctx.triggered)
-
-
-def _control_values(dataset: Dataset, state: ViewState, context: StateContext, toggles: dict) -> tuple:
-    """What the slider, the region box and the toggle buttons show for ``state``."""
-    years = [context.years.index(state.year_from), context.years.index(state.year_to)]
+def _control_values(dataset: Dataset, state: ViewState, toggles: dict) -> tuple:
+    """What the region box and the toggle buttons show for ``state``."""
     region = region_labels(dataset, state.lang).get(state.region, "")
     chosen = {ids.PORT: state.port, ids.LAYER: state.layer}
     pressed = ["true" if value == chosen[kind] else "false" for kind, value in toggles.values()]
-    return (years, region, *pressed)
+    return (region, *pressed)

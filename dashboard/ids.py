@@ -10,9 +10,21 @@ VIEW = "view"
 MAP_LAYER = "map-rendered"       # the view the map shows now (so updates send only changes)
 NOTICES = "notices"
 
-YEARS = "year-slider"
+YEARS = "year-slider"            # the year control: the year chart's frame (role=slider, keyboard)
+YEAR_INPUT = "year-input"        # a key pressed on the year control (set by assets/timeline.js)
+YEAR_PREV = "year-prev"
+YEAR_NEXT = "year-next"
+YEAR_READOUT = "year-readout"    # the chosen years in large numerals
+YEARS_CHOSEN = "years-chosen"    # the years chosen in the browser, for the server's view
+YEAR_FRAMES = "year-frames"      # what the map needs for every single year of the view's filters
+YEAR_FRAMES_KEY = "year-frames-key"
+BARS_KEY = "year-chart-key"      # the filters and language the chart's bars are drawn for
+MAP_REQUEST = "map-request"      # a view the browser could not draw alone: the server patches it
 PLAY = "play-button"
 PLAY_INTERVAL = "play-interval"
+FILTERS = "filters"
+TABS = "tabs"                    # tab_id(name) / panel_id(name)
+LEGEND = "legend"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
 PORT = "port-button"            # one button per choice: toggle_id(PORT, "niigata"), toggle_id(PORT, "")
@@ -49,6 +61,19 @@ TOUR_SOURCES = "tour-sources"
 TOUR_POSITION = "tour-position"
 KIOSK = "kiosk"                  # the kiosk overlay (idle countdown), present in kiosk mode
 KIOSK_CONTINUE = "kiosk-continue"
+KIOSK_RESTART = "kiosk-restart"  # "Start again": back to the kiosk's start view (assets/kiosk.js)
+KIOSK_INVITE = "kiosk-invite"    # "Touch to explore", shown while the attract loop plays
+
+#: the side panel's tabs, in order: name -> translation key of its label
+TAB_NAMES = ("figures", "events", "sailings", "origins", "sources", "cite")
+
+
+def tab_id(name: str) -> str:
+    return f"tab-{name}"
+
+
+def panel_id(name: str) -> str:
+    return f"tabpanel-{name}"
 
 
 def toggle_id(kind: str, value: str) -> str:

@@ -15,7 +15,6 @@ from flask import has_request_context, request
 from geodata import Dataset
 
 from . import ids, panels
-from .elements import el
 from .figures.bars import build_bar_figure
 from .figures.geometry import MapGeometry
 from .figures.map import build_map_figure
@@ -24,7 +23,6 @@ from .state import LANGS, StateContext, ViewState
 from .summary import summary_sentence
 
 LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
-YEAR_MARKS = (1947, 1959, 1967, 1971, 1984)
 DEFAULT_SORT = {"column": "year", "ascending": True}
 
 
@@ -59,14 +57,10 @@ def page_query() -> str | None:
 def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     """region id -> the text a visitor picks from the list: its name, with its kind where two
     regions share a name (Hokkaidō the prefecture and Hokkaidō the region)."""
-    key = ("region_labels", lang)  # fixed by the dataset: built once per language
-    if key not in dataset.query_cache:
-        rows = list(dataset.region_rows.values())
-        names = [str(getattr(r, f"name_{lang}")) for r in rows]
-        shared = {name for name, n in Counter(names).items() if n > 1}
-        dataset.query_cache[key] = {row.id: f"{name} ({row.id})" if name in shared else name
-                                    for row, name in zip(rows, names)}
-    return dataset.query_cache[key]
+    rows = list(dataset.region_rows.values())
+    names = [str(getattr(r, f"name_{lang}")) for r in rows]
+    shared = {name for name, n in Counter(names).items() if n > 1}
+    return {row.id: f"{name} ({row.id})" if name in shared else name for row, name in zip(rows, names)}
 
 
 def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
@@ -89,7 +83,7 @@ def region_options(dataset: Dataset, lang: str, layer: str) -> list[dict]:
     Korean provinces of the chosen layer."""
     labels = region_labels(dataset, lang)
     korea = "kr_provinces_1945" if layer == "1945" else "kr_provinces_today"
-    return [el("Option", value=labels[rid])
+    return [html.Option(value=labels[rid])
             for layer_name in ("countries", "jp_regions", "jp_prefectures", korea)
             for rid in sorted(dataset.layers[layer_name]["id"])]
 
@@ -130,13 +124,45 @@ def language_links(lang: str) -> list[html.A]:
             for code in LANGS]
 
 
-def year_slider(years: tuple[int, ...], state: ViewState, lang: str) -> dcc.RangeSlider:
-    marks = {i: str(y) for i, y in enumerate(years) if y in YEAR_MARKS}
-    return dcc.RangeSlider(
-        id=ids.YEARS, min=0, max=len(years) - 1, step=1, allowCross=False,
-        value=[years.index(state.year_from), years.index(state.year_to)], marks=marks,
-        updatemode="mouseup", allow_direct_input=False,
-    )
+def years_text(state: ViewState) -> str:
+    """The chosen years as numerals: "1960" or "1959–1984" (the same in every language)."""
+    return str(state.year_from) if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
+
+
+def year_control(dataset: Dataset, state: ViewState, years: tuple[int, ...], kiosk: bool) -> html.Div:
+    """The timeline strip: the per-year chart is the year control. Click a year, drag across
+    years for a range, Play, or the keyboard on the chart (assets/timeline.js: ←/→ a year,
+    Shift+←/→ the range's end, Home/End); the previous/next buttons step a year."""
+    lang = state.lang
+    step = lambda key, id_, symbol: html.Button(  # noqa: E731
+        symbol, id=id_, n_clicks=0, className="button year-step", title=t(lang, key),
+        **{"aria-label": t(lang, key), "aria-controls": ids.YEARS})
+    return html.Section([
+        html.Div([
+            html.Button(t(lang, "play"), id=ids.PLAY, n_clicks=0, className="button play explore-only",
+                        **{"aria-pressed": "false", "data-play": t(lang, "play"), "data-pause": t(lang, "pause")}),
+            step("year_prev", ids.YEAR_PREV, "◀"),
+            html.Output(years_text(state), id=ids.YEAR_READOUT, className="year-readout",
+                        **{"aria-live": "polite", "htmlFor": ids.YEARS}),
+            step("year_next", ids.YEAR_NEXT, "▶"),
+            dcc.Interval(id=ids.PLAY_INTERVAL, interval=1200, disabled=True),
+        ], className="year-buttons"),
+        html.Div(
+            dcc.Graph(id=ids.BARS, figure=build_bar_figure(dataset, state, kiosk), className="bars-graph",
+                      responsive=True,
+                      config={"displayModeBar": False, "displaylogo": False, "showSendToCloud": False,
+                              "locale": lang}),
+            id=ids.YEARS, className="year-control", role="slider", tabIndex="0",
+            **{"aria-label": t(lang, "years_label"), "aria-valuemin": str(years[0]),
+               "aria-valuemax": str(years[-1]), "aria-valuenow": str(state.year_from),
+               "aria-valuetext": years_text(state), "aria-describedby": "year-hint",
+               "data-years": ",".join(str(y) for y in years)}),
+        html.P(t(lang, "year_control_hint"), id="year-hint", className="year-hint explore-only"),
+        html.Button(t(lang, "kiosk_restart"), id=ids.KIOSK_RESTART, n_clicks=0, className="button kiosk-restart")
+        if kiosk else None,
+        dcc.Store(id=ids.YEAR_INPUT),
+        dcc.Store(id=ids.YEARS_CHOSEN),
+    ], className="timeline-strip", **{"aria-label": t(lang, "chart_title")})
 
 
 def tour_panel(tour, lang: str) -> html.Section:
@@ -174,16 +200,60 @@ def kiosk_overlay(lang: str, idle_seconds: int) -> html.Div:
     ], id=ids.KIOSK, className="kiosk-overlay", hidden=True, **{"data-idle-seconds": str(idle_seconds)})
 
 
-def _labelled(label: str, control, for_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=for_id, className="control-label"), control],
-                    className="control")
+def tabs(lang: str, panels_by_name: dict) -> html.Div:
+    """The side panel's tabs: real buttons (role=tab, aria-selected) switched in the browser
+    (assets/app.js, also ←/→/Home/End in the tab list); every panel prints."""
+    labels = {name: f"tab_{name}" for name in ids.TAB_NAMES}
+    buttons = [html.Button(t(lang, labels[name]), id=ids.tab_id(name), n_clicks=0, role="tab",
+                           className="tab", tabIndex="0" if i == 0 else "-1",
+                           **{"aria-selected": "true" if i == 0 else "false", "aria-controls": ids.panel_id(name)})
+               for i, name in enumerate(ids.TAB_NAMES)]
+    bodies = [html.Section(panels_by_name[name], id=ids.panel_id(name), role="tabpanel", className="tabpanel",
+                           hidden=i != 0, tabIndex="0", **{"aria-labelledby": ids.tab_id(name)})
+              for i, name in enumerate(ids.TAB_NAMES)]
+    return html.Div([html.Div(buttons, role="tablist", className="tablist",
+                              **{"aria-label": t(lang, "tabs_label")}), *bodies],
+                    id=ids.TABS, className="tabs")
+
+
+def filters(dataset: Dataset, state: ViewState) -> html.Details:
+    """Region, port and layer: behind a disclosure (open on wide screens, see app.js)."""
+    lang = state.lang
+    return html.Details([
+        html.Summary(t(lang, "filters_label"), className="filters-summary"),
+        html.Div([
+            html.Div([
+                html.Label(t(lang, "region_label"), htmlFor=ids.REGION, className="control-label"),
+                dcc.Input(id=ids.REGION, type="search", list=ids.REGION_OPTIONS, debounce=True,
+                          value=region_labels(dataset, lang).get(state.region, ""),
+                          placeholder=t(lang, "region_placeholder"), autoComplete="off"),
+                region_list(dataset, state),
+            ], className="control region"),
+            html.Fieldset([html.Legend(t(lang, "port_label")),
+                           html.Div(toggle_buttons(ids.PORT, port_choices(dataset, lang), state.port),
+                                    className="toggles")], className="control ports"),
+            html.Fieldset([html.Legend(t(lang, "layer_label")),
+                           html.Div(toggle_buttons(ids.LAYER, layer_choices(lang), state.layer),
+                                    className="toggles")], className="control layers"),
+            html.Button(t(lang, "clear_filters"), id=ids.CLEAR, n_clicks=0, className="button clear"),
+        ], className="controls"),
+    ], id=ids.FILTERS, className="filters explore-only")
+
+
+def kiosk_parts(lang: str) -> list:
+    """What only a kiosk shows on its map: the invitation to touch, in three languages."""
+    return [
+        html.Div([html.P(t(code, "kiosk_touch"), lang=code) for code in LANGS],
+                 id=ids.KIOSK_INVITE, className="kiosk-invite", **{"aria-hidden": "true"}),
+    ]
 
 
 def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
                state: ViewState, notices: list, tour=None, idle_seconds: int = 90) -> list:
+    """Everything a visitor sees for ``state``: a slim header, the map with its legend, the
+    timeline strip under it, and the side panel (summary, tour, filters, tabs)."""
     lang = state.lang
     kiosk = state.mode == "kiosk"
-    years = context.years
     graph_config = {
         "topojsonURL": "/assets/topojson/",
         "displaylogo": False,
@@ -195,60 +265,30 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         "showEditInChartStudio": False,
         "locale": lang,
     }
-    controls = html.Section([
-        html.Nav(language_links(lang), id=ids.LANG, className="control lang-switch",
-                 **{"aria-label": t(lang, "lang_label")}),
-        html.Div([
-            html.Label(t(lang, "years_label"), htmlFor=ids.YEARS, className="control-label"),
-            html.Div([
-                html.Button(t(lang, "play"), id=ids.PLAY, n_clicks=0, className="button play",
-                            **{"aria-pressed": "false", "data-play": t(lang, "play"),
-                               "data-pause": t(lang, "pause")}),
-                html.Div(year_slider(years, state, lang), className="slider-wrap"),
-            ], className="years-row"),
-            dcc.Interval(id=ids.PLAY_INTERVAL, interval=1600, disabled=True),
-        ], className="control years"),
-        html.Div([
-            html.Label(t(lang, "region_label"), htmlFor=ids.REGION, className="control-label"),
-            dcc.Input(id=ids.REGION, type="search", list=ids.REGION_OPTIONS, debounce=True,
-                      value=region_labels(dataset, lang).get(state.region, ""),
-                      placeholder=t(lang, "region_placeholder"), autoComplete="off"),
-            region_list(dataset, state),
-        ], className="control region"),
-        html.Fieldset([html.Legend(t(lang, "port_label")),
-                       html.Div(toggle_buttons(ids.PORT, port_choices(dataset, lang), state.port),
-                                className="toggles")], className="control ports"),
-        html.Fieldset([html.Legend(t(lang, "layer_label")),
-                       html.Div(toggle_buttons(ids.LAYER, layer_choices(lang), state.layer),
-                                className="toggles")], className="control"),
-        html.Button(t(lang, "clear_filters"), id=ids.CLEAR, n_clicks=0, className="button clear"),
-    ], className="controls", **{"aria-label": "Controls"})
-
     notice_items = [html.Li(t(lang, "notice_adjusted", param=n.param, value=n.value, shown=n.shown) if n.shown
                             else t(lang, "notice_ignored", param=n.param, value=n.value)) for n in notices]
+    legend = html.Details([html.Summary(t(lang, "legend_title")), panels.legend(lang, geometry.reference_persons)],
+                          id=ids.LEGEND, className="legend-box", open=True)
     map_block = html.Section([
         html.H2(t(lang, "map_title"), className="visually-hidden"),
         dcc.Graph(id=ids.MAP, figure=build_map_figure(dataset, geometry, state, kiosk),
-                  config=graph_config, className="map-graph", responsive=True,
-                  style={"height": "70vh" if kiosk else "64vh", "minHeight": "420px"}),
+                  config=graph_config, className="map-graph", responsive=True),
+        legend,
+        html.P([part for i, line in enumerate(t(lang, "map_no_breakdown").split("<br>"))
+                for part in ((html.Br(),) if i else ()) + (line,)], className="map-note"),
         html.Div([
             html.Button(t(lang, "reset_view"), id=ids.RESET_MAP, n_clicks=0, className="button"),
-            html.Button(t(lang, "download_png"), id=ids.SAVE_PNG, n_clicks=0, className="button explore-only"),
-            html.Button(t(lang, "download_svg"), id=ids.SAVE_SVG, n_clicks=0, className="button explore-only"),
-        ], className="map-buttons"),
-        panels.legend(lang, geometry.reference_persons),
+            html.Button(t(lang, "download_png"), id=ids.SAVE_PNG, n_clicks=0, className="button"),
+            html.Button(t(lang, "download_svg"), id=ids.SAVE_SVG, n_clicks=0, className="button"),
+        ], className="map-buttons explore-only"),
+        *(kiosk_parts(lang) if kiosk else []),
     ], className="map-block")
 
     # the text views arrive filled for the view, by the same builders the callbacks use
     summary = html.P(summary_sentence(dataset, state), id=ids.SUMMARY, className="summary", role="status",
                      **{"aria-live": "polite"})
-    chart = html.Section([
-        html.H2(t(lang, "chart_title")),
-        dcc.Graph(id=ids.BARS, figure=build_bar_figure(dataset, state, kiosk),
-                  config={"displayModeBar": False, "displaylogo": False, "showSendToCloud": False, "locale": lang}),
-    ], className="chart-block")
-    table = html.Section([
-        html.H2(t(lang, "table_title"), id="table-heading"),
+    figures = [
+        html.H2(t(lang, "table_title"), id="table-heading", className="print-heading"),
         html.Div(panels.table_component(panels.table_rows(dataset, state), lang, DEFAULT_SORT), id=ids.TABLE,
                  className="table-scroll", tabIndex="0", role="region", **{"aria-labelledby": "table-heading"}),
         dcc.Store(id=ids.TABLE_SORT_STATE, data=DEFAULT_SORT),
@@ -257,33 +297,53 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
                    download="returns-flows.csv"),
             html.A(t(lang, "download_geojson"), id=ids.DOWNLOAD_GEOJSON, href="/export/flows.geojson",
                    className="button", download="returns-flows.geojson"),
-            html.Button(t(lang, "print_handout"), id=ids.PRINT, n_clicks=0, className="button"),
-        ], className="downloads explore-only"),
-    ], className="table-block", **{"aria-labelledby": "table-heading"})
-    cite = html.Section([
-        html.H2(t(lang, "cite_title")),
+        ], className="downloads"),
+    ]
+    cite = [
+        html.H2(t(lang, "cite_title"), className="print-heading"),
         html.P(id=ids.CITATION, className="citation"),
         html.Button(t(lang, "copy"), id=ids.COPY_CITATION, n_clicks=0, className="button",
                     **{"data-copied": t(lang, "copied")}),
+        html.Button(t(lang, "print_handout"), id=ids.PRINT, n_clicks=0, className="button"),
         html.P([t(lang, "permalink"), ": ", html.A(id=ids.PERMALINK, href="")], className="permalink"),
-    ], className="cite-block")
-    details = html.Div([
-        html.Section([html.H2(t(lang, "timeline_title")), html.Div(panels.timeline_panel(dataset, state), id=ids.TIMELINE)]),
-        html.Section([html.H2(t(lang, "sailings_title")), html.Div(panels.sailings_panel(dataset, state), id=ids.SAILINGS)]),
-        html.Section([html.H2(t(lang, "origins_title")), html.Div(panels.origins_panel(dataset, state), id=ids.ORIGINS)]),
-        html.Section([html.H2(t(lang, "sources_title")), html.Div(panels.sources_panel(dataset, state), id=ids.SOURCES)]),
-    ], className="details")
+    ]
+    panel = lambda key, id_, children: [html.H2(t(lang, key), className="print-heading"),  # noqa: E731
+                                        html.Div(children, id=id_)]
+    side = html.Aside([
+        summary,
+        tour_panel(tour, lang) if tour else None,
+        filters(dataset, state),
+        tabs(lang, {
+            "figures": figures,
+            "events": panel("timeline_title", ids.TIMELINE, panels.timeline_panel(dataset, state)),
+            "sailings": panel("sailings_title", ids.SAILINGS, panels.sailings_panel(dataset, state)),
+            "origins": panel("origins_title", ids.ORIGINS, panels.origins_panel(dataset, state)),
+            "sources": panel("sources_title", ids.SOURCES, panels.sources_panel(dataset, state)),
+            "cite": cite,
+        }),
+    ], className="side", **{"aria-label": t(lang, "side_label")})
 
     return [html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         html.A(t(lang, "skip_to_content"), href=f"#{ids.SUMMARY}", className="skip-link"),
-        html.Header([html.H1(t(lang, "title")), html.P(t(lang, "subtitle"), className="subtitle")]),
+        html.Header([
+            html.H1(t(lang, "title")),
+            html.P(t(lang, "subtitle"), className="subtitle"),
+            html.Nav(language_links(lang), id=ids.LANG, className="lang-switch",
+                     **{"aria-label": t(lang, "lang_label")}),
+        ], className="topbar"),
         html.Ul(notice_items, id=ids.NOTICES, className="notices", role="alert") if notice_items
         else html.Ul(id=ids.NOTICES, className="notices"),
-        html.Main([
-            html.Div([controls, map_block], className="left"),
-            html.Div([summary, tour_panel(tour, lang) if tour else None, chart, table, cite, details],
-                     className="right"),
-        ], className=f"main mode-{state.mode}", lang=lang),
+        html.Main([map_block, year_control(dataset, state, context.years, kiosk), side],
+                  className=f"main mode-{state.mode}", lang=lang),
+        dcc.Store(id=ids.YEAR_FRAMES),
+        dcc.Store(id=ids.YEAR_FRAMES_KEY, data=""),
+        dcc.Store(id=ids.BARS_KEY, data=bars_key(state)),
+        dcc.Store(id=ids.MAP_REQUEST),
         kiosk_overlay(lang, idle_seconds) if kiosk else None,
-    ], lang=lang, className="page-lang")]
+    ], lang=lang, className=f"page-lang app mode-{state.mode}-page")]
+
+
+def bars_key(state: ViewState) -> str:
+    """What the chart's bars depend on (not the years: the selection is a shading)."""
+    return "|".join((state.region, state.port, state.lang, state.mode))

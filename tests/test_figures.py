@@ -14,7 +14,7 @@ import shapely.geometry
 from dashboard import styles
 from dashboard.figures.bars import SLOTS, bar_patch, build_bar_figure
 from dashboard.figures.geometry import build_geometry
-from dashboard.figures.map import build_map_figure, map_patch, view_updates
+from dashboard.figures.map import build_map_figure, frames_key, map_patch, view_updates, year_frames
 from dashboard.state import ViewState
 from datafixtures import make_dataset_dirs
 from geodata import load_dataset
@@ -123,12 +123,56 @@ def test_unknown_year_is_never_drawn_as_zero(fixture_dataset):
     assert "unknown" in hover[1957]
 
 
-def test_bars_fade_outside_the_selection(dataset):
-    fig = go.Figure(build_bar_figure(dataset, ViewState(1960, 1961)))
-    inside = {x for i, (s, inside) in enumerate(SLOTS) if inside for x in fig.data[i].x if x is not None}
-    assert all(1959.5 < x < 1961.5 for x in inside)
+def test_bars_veil_the_years_outside_the_selection(dataset):
+    fig = build_bar_figure(dataset, ViewState(1960, 1961))
+    veils = [s for s in fig["layout"]["shapes"] if s["fillcolor"] != "rgba(0,0,0,0)"]
+    covered = lambda year: any(s["x0"] <= year <= s["x1"] for s in veils)  # noqa: E731
+    assert not covered(1960) and not covered(1961)
+    assert all(covered(y) for y in dataset.years if y not in (1960, 1961))
+    # every year keeps its bar whatever the selection: the selection is only a shading
+    other = build_bar_figure(dataset, ViewState(1947, 1947))
+    assert [t["x"] for t in other["data"]] == [t["x"] for t in fig["data"]]
     patch = bar_patch(dataset, ViewState(1947, 1947)).to_plotly_json()
     assert len(json.dumps(patch)) < len(json.dumps(build_bar_figure(dataset, ViewState(1947, 1947))))
+
+
+def _apply(fig: dict, frames: dict, year: int, before: int | None = None) -> dict:
+    """What assets/app.js does with the year frames: set each key's value for ``year`` (only
+    those that differ from ``before``'s, when the figure shows that single year)."""
+    fig = json.loads(json.dumps(fig, default=list))
+    row = frames["frames"][str(year)]
+    old = frames["frames"][str(before)] if before is not None else None
+    for k, (index, path) in enumerate(frames["keys"]):
+        if old is not None and old[k] == row[k]:
+            continue
+        node = fig["data"][index]
+        *parents, last = path.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[last] = frames["values"][row[k]]
+    return fig
+
+
+@pytest.mark.parametrize("filters", [{}, {"port": "niigata", "lang": "ja"}, {"region": "JP-15", "layer": "1945"}])
+def test_year_frames_draw_every_single_year(dataset, geometry, filters):
+    """From the page's view (a range) or from another single year, applying a year's frame
+    gives exactly the map the server would build for that year."""
+    frames = year_frames(dataset, geometry, ViewState(1959, 1984, **filters))
+    assert frames["key"] == frames_key(ViewState(1960, 1960, **filters))
+    plain = lambda fig: json.loads(json.dumps(fig, default=list))  # noqa: E731
+    start = build_map_figure(dataset, geometry, ViewState(1959, 1984, **filters))
+    for year, before in ((1947, None), (1960, None), (1961, 1960), (1968, 1967), (1984, 1947)):
+        shown = start if before is None else build_map_figure(dataset, geometry, ViewState(before, before, **filters))
+        expected = plain(build_map_figure(dataset, geometry, ViewState(year, year, **filters)))
+        assert _apply(shown, frames, year, before) == expected, (year, before)
+
+
+def test_year_frames_are_small(dataset, geometry):
+    """Every year's map in a few kilobytes, each distinct value sent once."""
+    frames = year_frames(dataset, geometry, ViewState(1959, 1984))
+    assert set(frames["frames"]) == {str(y) for y in dataset.years}
+    assert len(json.dumps(frames)) < 40 * len(json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960),
+                                                                   ViewState(1961, 1961)).to_plotly_json()))
 
 
 def test_map_of_the_fixture_with_an_estimated_year(fixture_dataset):

@@ -1,10 +1,13 @@
-"""Persons by year: one bar per year of the span, patterned by status, selection highlighted.
+"""Persons by year: one bar per year of the span, patterned by status; it is also the year
+control, so the chosen years are shown on it.
 
 Bars are drawn as filled ``scatter`` rectangles, not ``bar`` traces, so the page can load
-Plotly's small geo bundle (choropleth, scatter, scattergeo only). Per status there are two
-traces, inside and outside the selected years (faded), so colour and pattern stay plain
-values. A transparent marker per year carries hover and click. Unknown years get no bar but
-a "?" label; documented zeros get a "0" label, so a suspension reads as a fact.
+Plotly's small geo bundle (choropleth, scatter, scattergeo only): one trace per status. The
+years outside the selection are veiled by two translucent shapes (``selection_shapes``), so a
+year step changes the layout's shapes only and the browser can draw it alone (assets/app.js
+mirrors ``selection_shapes``). A transparent marker per year carries hover and click.
+Unknown years get no bar but a "?" label; documented zeros get a "0" label, so a suspension
+reads as a fact.
 """
 
 from __future__ import annotations
@@ -12,20 +15,22 @@ from __future__ import annotations
 from functools import lru_cache
 
 import plotly.graph_objects as go
+from dash import Patch
 
 from geodata import Dataset
 from geodata.tables import STATUSES
 
 from .. import styles
-from ..elements import PlainPatch
 from ..i18n import number, t
 from ..queries import year_series
 from ..state import ViewState
 
 HALF_WIDTH = 0.4
-FADED_OPACITY = 0.3
-#: trace order: (status, inside selection) pairs, then the labels, then the hover markers
-SLOTS = [(status, inside) for status in STATUSES for inside in (True, False)]
+X_RANGE = (1945.5, 1985.5)
+VEIL = "rgba(255,255,255,0.72)"
+SELECTED_OUTLINE = "#0057a3"
+#: trace order: one per status, then the labels, then the hover markers
+SLOTS = list(STATUSES)
 
 
 def _rectangles(bars: list[tuple[int, int]]) -> tuple[list, list]:
@@ -42,10 +47,9 @@ def _arrays(dataset: Dataset, state: ViewState) -> dict:
     shapes = {slot: [] for slot in SLOTS}
     label_x, label_y, labels, years, tops, hover = [], [], [], [], [], []
     for year, total in year_series(dataset, state):
-        inside = state.year_from <= year <= state.year_to
         height = total.persons or 0
         if height:
-            shapes[(total.status, inside)].append((year, height))
+            shapes[total.status].append((year, height))
         if total.persons in (None, 0):  # "?" for unknown (no bar), "0" for a documented zero
             label_x.append(year)
             label_y.append(0)
@@ -60,9 +64,19 @@ def _arrays(dataset: Dataset, state: ViewState) -> dict:
             "labels": (label_x, label_y, labels), "markers": (years, tops, hover)}
 
 
+def selection_shapes(year_from: int, year_to: int) -> list[dict]:
+    """The chosen years on the chart: the years outside veiled, the chosen ones outlined."""
+    left, right = year_from - 0.5, year_to + 0.5
+    veil = dict(type="rect", xref="x", yref="paper", y0=0, y1=1, fillcolor=VEIL, line=dict(width=0),
+                layer="above")
+    return [{**veil, "x0": X_RANGE[0], "x1": left}, {**veil, "x0": right, "x1": X_RANGE[1]},
+            dict(type="rect", xref="x", yref="paper", y0=0, y1=1, x0=left, x1=right, fillcolor="rgba(0,0,0,0)",
+                 line=dict(color=SELECTED_OUTLINE, width=2), layer="above")]
+
+
 def _updates(dataset: Dataset, state: ViewState) -> dict:
-    """Every view-dependent property, as ``{(trace index, key): value}``: both the full
-    figure and the Patch are made from it, so they cannot drift apart."""
+    """Every property that depends on the view's filters and language, as ``{(trace index,
+    key): value}``: both the full figure and the Patch are made from it."""
     arrays = _arrays(dataset, state)
     updates = {}
     for i, slot in enumerate(SLOTS):
@@ -78,11 +92,11 @@ def _updates(dataset: Dataset, state: ViewState) -> dict:
 def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
     """The chart without data, per language and mode: built (and validated) once."""
     fig = go.Figure()
-    for (status, inside) in SLOTS:
+    for status in SLOTS:
         colour, _, pattern = styles.STATUS_STYLE[status]
         fig.add_trace(go.Scatter(
             x=[], y=[], mode="lines", fill="toself", fillcolor=colour, hoverinfo="skip",
-            line=dict(color="#333", width=0.5), opacity=1.0 if inside else FADED_OPACITY,
+            line=dict(color="#333", width=0.5),
             fillpattern=dict(shape=pattern, fgcolor="#222", size=6, solidity=0.25) if pattern else None,
             name=t(lang, f"status_{status}"),
         ))
@@ -94,13 +108,13 @@ def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
         marker=dict(size=10, color="rgba(0,0,0,0)"),
     ))
     fig.update_layout(
-        showlegend=False, hovermode="x", margin=dict(l=56, r=10, t=10, b=36),
-        height=210 if not kiosk else 260, paper_bgcolor="white", plot_bgcolor="white",
-        font=dict(family=styles.FONT_FAMILY, size=13 if not kiosk else 16),
+        showlegend=False, hovermode="x", margin=dict(l=56, r=10, t=8, b=28) if not kiosk else dict(l=70, r=16, t=8, b=40),
+        paper_bgcolor="white", plot_bgcolor="white",
+        font=dict(family=styles.FONT_FAMILY, size=13 if not kiosk else 20),
         dragmode=False if kiosk else "select", selectdirection="h", clickmode="event",
         yaxis=dict(title=t(lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
                    tickformat=",", fixedrange=True),
-        xaxis=dict(range=[1945.5, 1985.5], dtick=5, tick0=1945, showgrid=False, fixedrange=True),
+        xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True),
         uirevision="bars",
     )
     return fig.to_plotly_json()
@@ -112,11 +126,14 @@ def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) ->
     data = [dict(trace) for trace in base["data"]]
     for (i, key), value in _updates(dataset, state).items():
         data[i][key] = value
-    return {**base, "data": data}
+    layout = {**base["layout"], "shapes": selection_shapes(state.year_from, state.year_to)}
+    return {**base, "data": data, "layout": layout}
 
 
-def bar_patch(dataset: Dataset, state: ViewState) -> PlainPatch:
-    patch = PlainPatch()
+def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
+    """The chart redrawn for new filters or language (the years' shading included)."""
+    patch = Patch()
     for (i, key), value in _updates(dataset, state).items():
-        patch.assign(["data", i, key], value)
+        patch["data"][i][key] = value
+    patch["layout"]["shapes"] = selection_shapes(state.year_from, state.year_to)
     return patch

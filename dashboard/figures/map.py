@@ -119,7 +119,7 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
         yanchor="bottom", showarrow=False, align="left", bgcolor="rgba(255,255,255,0.85)",
         font=dict(size=12 if not kiosk else 15, color="#333"))
     fig.update_layout(
-        margin=dict(l=0, r=0, t=0, b=0), showlegend=False, paper_bgcolor="white",
+        margin=dict(l=0, r=0, t=0, b=0), showlegend=False, paper_bgcolor=styles.SEA_COLOUR,
         font=dict(family=styles.FONT_FAMILY), dragmode=False if kiosk else "pan",
         uirevision="map", clickmode="event",
         hoverlabel=dict(font=dict(family=styles.FONT_FAMILY, size=14)),
