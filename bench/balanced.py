@@ -76,7 +76,8 @@ def balanced(workers: int = 2, instances: int = 2):
             servers = [future.result() for future in starting]
         port = free_port()
         (folder / "nginx.conf").write_text(nginx_conf([s.port for s in servers], port, folder))
-        process = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+        process = subprocess.Popen([nginx, "-e", str(folder / "error.log"), "-c", str(folder / "nginx.conf"),
+                                    "-g", "daemon off;"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 15
         while True:

@@ -1,0 +1,159 @@
+"""Time to map on a slow kiosk PC: Chromium's CPU throttled 4x (CDP
+``Emulation.setCPUThrottlingRate``), for the app as it is and with each page-weight trick
+taken away, one at a time.
+
+    .venv/bin/python bench/throttled.py [--reps 7] [--rate 4] [--bundle LABEL=PATH ...]
+
+Each variant is the real app (``create_app``) served by werkzeug from this process on a free
+port of 127.0.0.1. Each rep opens the page in a fresh browser context (a first visit: empty
+cache) and then again in the same context (a return visit, as the kiosk's own reloads:
+cache warm); the time is navigation start to the first drawn map region, in the page's own
+clock. Variants take turns within each rep, in a new random order each time, so a slow
+moment of the machine hits them all alike.
+``--bundle`` adds a variant served with another Plotly build (e.g. one made without the
+shims). Results: a table on stdout, JSON with ``--json FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from unittest import mock
+
+from dash import Dash
+from werkzeug.serving import make_server
+
+if __package__ in (None, ""):  # run as a script: make `bench` and `dashboard` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.browser import _DRAWN_OBSERVER, APP_MAP_DRAWN, chromium, new_page  # noqa: E402
+from bench.common import HOST, summarize  # noqa: E402
+from dashboard import create_app, page_scripts, plotly_bundle  # noqa: E402
+from dashboard.config import Settings  # noqa: E402
+from geodata import load_cached  # noqa: E402
+
+
+
+def keep_datatable(app):
+    """The page with the polyfill swapped as built, but dash_table's script tag kept."""
+    def interpolate_index(**kwargs):
+        scripts = page_scripts.POLYFILL_TAG.sub(f'<script src="{app.regenerator_url}"></script>\n',
+                                               kwargs["scripts"], count=1)
+        return Dash.interpolate_index(app, **{**kwargs, "scripts": scripts})
+    app.interpolate_index = interpolate_index
+
+
+NONE = lambda *args, **kwargs: None  # noqa: E731
+#: name -> (patches while the app is built: (attribute, module, value), then a change to the app)
+VARIANTS = {
+    "as built": ([], None),
+    "full Plotly bundle (Dash's)": ([("install", plotly_bundle, NONE)], None),
+    "full @babel/polyfill": ([("install", page_scripts, NONE)], None),
+    "DataTable bundle kept": ([], keep_datatable),
+}
+BYTES = "performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0)"
+
+
+@contextmanager
+def serve(dataset, variant):
+    patches, change = variant
+    with contextlib_patches(patches):
+        app = create_app(dataset=dataset, settings=Settings())
+    if change:
+        change(app)
+    server = make_server(HOST, 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@contextmanager
+def contextlib_patches(patches):
+    patchers = [mock.patch.object(module, name, value) for name, module, value in patches]
+    for patcher in patchers:
+        patcher.start()
+    try:
+        yield
+    finally:
+        for patcher in reversed(patchers):
+            patcher.stop()
+
+
+def load(context, page, url: str, rate: float) -> tuple[float, int]:
+    """(ms to the first drawn map region, bytes transferred) for one navigation."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    page.goto(url)
+    page.wait_for_function("() => window.__benchDrawnAt !== undefined", timeout=120_000)
+    result = page.evaluate("window.__benchDrawnAt"), page.evaluate(BYTES)
+    cdp.detach()
+    return result
+
+
+def measure(browser, url: str, rate: float) -> dict:
+    context, page = new_page(browser)
+    try:
+        page.add_init_script(script=f"({_DRAWN_OBSERVER})({json.dumps(APP_MAP_DRAWN)})")
+        first_ms, first_bytes = load(context, page, url, rate)
+        again_ms, _ = load(context, page, url, rate)
+        return {"first_ms": first_ms, "first_bytes": first_bytes, "again_ms": again_ms}
+    finally:
+        context.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--rate", type=float, default=4.0, help="CPU slow-down factor (default 4)")
+    parser.add_argument("--bundle", action="append", default=[], metavar="LABEL=PATH",
+                        help="another Plotly build to serve as a variant")
+    parser.add_argument("--json", type=Path, help="also write the samples here")
+    args = parser.parse_args(argv)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    variants = dict(VARIANTS)
+    original = plotly_bundle.install
+    for spec in args.bundle:
+        label, _, path = spec.partition("=")
+        variants[label] = ([("install", plotly_bundle, partial(original, bundle=Path(path)))], None)
+    dataset = load_cached()
+    samples: dict[str, list[dict]] = {name: [] for name in variants}
+    with chromium() as browser:
+        servers = {name: serve(dataset, variant) for name, variant in variants.items()}
+        urls = {name: server.__enter__() for name, server in servers.items()}
+        try:
+            for name, url in urls.items():  # warm-up: compression caches, first imports
+                measure(browser, url, 1.0)
+            for rep in range(args.reps):
+                order = list(urls)
+                random.Random(rep).shuffle(order)  # no variant always first, or always after another
+                for name in order:
+                    samples[name].append(measure(browser, urls[name], args.rate))
+                print(f"rep {rep + 1}/{args.reps} done", file=sys.stderr)
+        finally:
+            for server in servers.values():
+                server.__exit__(None, None, None)
+    print(f"time to map, CPU throttled {args.rate:g}x, {args.reps} reps: median (min-max) ms")
+    print(f"{'variant':32} {'first visit':>20} {'return visit':>20} {'first-visit KB':>15}")
+    for name, rows in samples.items():
+        first = summarize(r["first_ms"] for r in rows)
+        again = summarize(r["again_ms"] for r in rows)
+        kb = summarize(r["first_bytes"] for r in rows)["p50"] / 1000
+        print(f"{name:32} {first['p50']:>8.0f} ({first['min']:.0f}-{first['max']:.0f})"
+              f" {again['p50']:>8.0f} ({again['min']:.0f}-{again['max']:.0f}) {kb:>15.0f}")
+    if args.json:
+        args.json.write_text(json.dumps({"rate": args.rate, "samples": samples}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
