@@ -1,6 +1,6 @@
 """Time to map on a slow kiosk PC: Chromium's CPU throttled 4x (CDP
-``Emulation.setCPUThrottlingRate``), for the app as it is and with each page-weight trick
-taken away, one at a time.
+``Emulation.setCPUThrottlingRate``), for the app as it is and with its Plotly build taken
+away (Dash's full bundle instead), or replaced by another build (``--bundle``).
 
     .venv/bin/python bench/throttled.py [--reps 7] [--rate 4] [--bundle LABEL=PATH ...]
 
@@ -10,8 +10,8 @@ cache) and then again in the same context (a return visit, as the kiosk's own re
 cache warm); the time is navigation start to the first drawn map region, in the page's own
 clock. Variants take turns within each rep, in a new random order each time, so a slow
 moment of the machine hits them all alike.
-``--bundle`` adds a variant served with another Plotly build (e.g. one made without the
-shims). Results: a table on stdout, JSON with ``--json FILE``.
+``--bundle`` adds a variant served with another Plotly build (e.g. one made without some
+cut). Results: a table on stdout, JSON with ``--json FILE``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from functools import partial
 from pathlib import Path
 from unittest import mock
 
-from dash import Dash
 from werkzeug.serving import make_server
 
 if __package__ in (None, ""):  # run as a script: make `bench` and `dashboard` importable
@@ -35,39 +34,24 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `dashboard` i
 
 from bench.browser import _DRAWN_OBSERVER, APP_MAP_DRAWN, chromium, new_page  # noqa: E402
 from bench.common import HOST, summarize  # noqa: E402
-from dashboard import create_app, page_scripts, plotly_bundle  # noqa: E402
+from dashboard import create_app, plotly_bundle  # noqa: E402
 from dashboard.config import Settings  # noqa: E402
 from geodata import load_cached  # noqa: E402
 
 
-
-def keep_datatable(app):
-    """The page with the polyfill swapped as built, but dash_table's script tag kept."""
-    def interpolate_index(**kwargs):
-        scripts = page_scripts.POLYFILL_TAG.sub(f'<script src="{app.regenerator_url}"></script>\n',
-                                               kwargs["scripts"], count=1)
-        return Dash.interpolate_index(app, **{**kwargs, "scripts": scripts})
-    app.interpolate_index = interpolate_index
-
-
-NONE = lambda *args, **kwargs: None  # noqa: E731
-#: name -> (patches while the app is built: (attribute, module, value), then a change to the app)
+#: name -> the Plotly build the app serves (none there: Dash's full bundle)
 VARIANTS = {
-    "as built": ([], None),
-    "full Plotly bundle (Dash's)": ([("install", plotly_bundle, NONE)], None),
-    "full @babel/polyfill": ([("install", page_scripts, NONE)], None),
-    "DataTable bundle kept": ([], keep_datatable),
+    "as built": plotly_bundle.BUNDLE,
+    "full Plotly bundle (Dash's)": plotly_bundle.BUNDLE.with_name("absent.min.js"),
 }
 BYTES = "performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0)"
+INSTALL = plotly_bundle.install
 
 
 @contextmanager
-def serve(dataset, variant):
-    patches, change = variant
-    with contextlib_patches(patches):
+def serve(dataset, bundle: Path):
+    with mock.patch.object(plotly_bundle, "install", partial(INSTALL, bundle=bundle)):
         app = create_app(dataset=dataset, settings=Settings())
-    if change:
-        change(app)
     server = make_server(HOST, 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -75,18 +59,6 @@ def serve(dataset, variant):
         yield f"http://{HOST}:{server.server_port}/"
     finally:
         server.shutdown()
-
-
-@contextmanager
-def contextlib_patches(patches):
-    patchers = [mock.patch.object(module, name, value) for name, module, value in patches]
-    for patcher in patchers:
-        patcher.start()
-    try:
-        yield
-    finally:
-        for patcher in reversed(patchers):
-            patcher.stop()
 
 
 def load(context, page, url: str, rate: float) -> tuple[float, int]:
@@ -121,14 +93,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     variants = dict(VARIANTS)
-    original = plotly_bundle.install
     for spec in args.bundle:
         label, _, path = spec.partition("=")
-        variants[label] = ([("install", plotly_bundle, partial(original, bundle=Path(path)))], None)
+        variants[label] = Path(path)
     dataset = load_cached()
     samples: dict[str, list[dict]] = {name: [] for name in variants}
     with chromium() as browser:
-        servers = {name: serve(dataset, variant) for name, variant in variants.items()}
+        servers = {name: serve(dataset, bundle) for name, bundle in variants.items()}
         urls = {name: server.__enter__() for name, server in servers.items()}
         try:
             for name, url in urls.items():  # warm-up: compression caches, first imports

@@ -10,7 +10,7 @@ from flask import Flask
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, page_scripts, plotly_bundle, server
+from . import callbacks, clientside, layout, plotly_bundle, server
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
 from .state import StateContext, parse_query
@@ -44,10 +44,9 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES, COMPRESS_CACHE_BACKEND=server.StaticFilesCache,
                              COMPRESS_CACHE_KEY=server.compress_cache_key)
     plotly_url = plotly_bundle.install(server_app)
-    app = page_scripts.LeanDash(
+    app = Dash(
         __name__,
         server=server_app,
-        regenerator_url=page_scripts.install(server_app),  # instead of @babel/polyfill
         external_scripts=[plotly_url] if plotly_url else [],
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",

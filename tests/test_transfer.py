@@ -19,7 +19,7 @@ except ImportError:
 
 from flask import request
 
-from dashboard import create_app, page_scripts, plotly_bundle, server
+from dashboard import create_app, plotly_bundle, server
 from dashboard.config import Settings
 from dashboard.state import parse_query
 
@@ -46,62 +46,6 @@ def url_of(page: str, part: str) -> str:
 
 
 # -- what the page links ---------------------------------------------------------------
-
-
-def test_page_links_neither_the_polyfill_nor_the_datatable_bundle(page):
-    urls = linked(page)
-    assert any("dash_renderer" in u for u in urls), urls
-    assert not [u for u in urls if "polyfill" in u], urls
-    assert not [u for u in urls if "dash_table" in u], urls
-
-
-def test_regenerator_runtime_replaces_the_polyfill_before_react(page, client):
-    """The renderer's and dcc's async-component loader calls the global regeneratorRuntime."""
-    urls = [u for u in linked(page) if u.endswith(".js") or ".js?" in u]
-    runtime = url_of(page, "regenerator-runtime")
-    assert urls.index(runtime) < urls.index(url_of(page, "/deps/react@")), urls
-    response = client.get(runtime)
-    assert response.status_code == 200 and response.mimetype == "text/javascript"
-    body = response.get_data(as_text=True)
-    assert "regeneratorRuntime=e" in body and "suspendedStart" in body
-    assert len(body) < 10_000, len(body)  # the runtime only, not the 97 KB polyfill
-    assert "immutable" in response.headers["Cache-Control"]
-
-
-def test_regenerator_runtime_is_cut_as_one_whole_module():
-    body = page_scripts.regenerator_runtime().decode()
-    assert body.count("[function(") == 0, "more than the regenerator module was cut out"
-    # balanced braces: the module was cut at its own end
-    assert body.count("{") == body.count("}") and body.count("(") == body.count(")")
-
-
-DASH_SCRIPTS = "\n".join([
-    '<script src="/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m1.12.1.min.js"></script>',
-    '<script src="/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>',
-    '<script src="/_dash-component-suites/dash/dash-renderer/build/dash_renderer.v4_4_1m1.min.js"></script>',
-    '<script src="/_dash-component-suites/dash/dash_table/bundle.v7_4_1m1.js"></script>',
-    "<script>var renderer = 1;</script>",
-])
-
-
-def test_trim_scripts_replaces_the_polyfill_and_drops_the_datatable_bundle():
-    trimmed = page_scripts.trim_scripts(DASH_SCRIPTS, "/vendor/regenerator-runtime.abc.js")
-    assert trimmed.splitlines() == [
-        '<script src="/vendor/regenerator-runtime.abc.js"></script>',
-        '<script src="/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>',
-        '<script src="/_dash-component-suites/dash/dash-renderer/build/dash_renderer.v4_4_1m1.min.js"></script>',
-        "<script>var renderer = 1;</script>",
-    ]
-
-
-def test_without_the_runtime_the_page_keeps_the_polyfill(tmp_path):
-    """Another Dash version, another polyfill file: nothing to cut, the whole polyfill stays."""
-    fake = tmp_path / "polyfill.min.js"
-    fake.write_text("!function(){/* no regenerator here */}();")
-    assert page_scripts.regenerator_runtime(fake) is None
-    assert page_scripts.regenerator_runtime(tmp_path / "missing.js") is None
-    trimmed = page_scripts.trim_scripts(DASH_SCRIPTS, None)
-    assert "polyfill@" in trimmed and "dash_table" not in trimmed
 
 
 # -- favicon ---------------------------------------------------------------------------
@@ -141,7 +85,7 @@ NEGOTIATED = [("br", "br"), ("zstd", "zstd"), ("gzip", "gzip"), ("identity", Non
 
 
 @pytest.mark.parametrize("header, expected", NEGOTIATED)
-@pytest.mark.parametrize("part", ["dash_core_components.v", "dash_renderer", "/assets/style.css"])
+@pytest.mark.parametrize("part", ["dash_core_components.v", "dash_renderer", "/deps/polyfill@", "/assets/style.css"])
 def test_static_file_is_negotiated_and_decodes_to_the_same_bytes(page, client, part, header, expected):
     url = url_of(page, part)
     raw = client.get(url).get_data()

@@ -3,8 +3,9 @@
 //     node frontend/plotly/build.mjs             # run by `npm ci` / `npm install` (postinstall)
 //     node frontend/plotly/build.mjs --analyze   # also print the largest inputs
 //
-// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces) and
-// ./shims/ (small stand-ins for dependencies the page never reaches; each says why).
+// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces).
+// (Stand-ins for five dependencies the page never reaches were tried and dropped: they saved
+// 55 KB brotli but no measurable time to map on a 4x-throttled CPU; bench/README.md.)
 // Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
 // The output lives in node_modules because it is made from node_modules: `npm ci` deletes
 // node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
@@ -28,37 +29,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(root, 'node_modules', '.returns-map');
 const outfile = join(outDir, 'plotly-custom.min.js');
-const shimsDir = join(here, 'shims');
-
-// package name (as plotly.js requires it) -> shim file
-const SHIMS = {
-    'd3-geo-projection': 'd3-geo-projection.js',
-    'country-iso-search': 'country-iso-search.js',
-    'gl-mat4': 'gl-mat4.js',
-    'culori': 'culori.mjs',
-};
-
-// a file of plotly.js (as one of its files requires it) -> shim file, for that importer only
-const FILE_SHIMS = [
-    {path: '../bar/cross_trace_calc', importer: /[\\/]src[\\/]traces[\\/]scatter[\\/]cross_trace_calc\.js$/,
-        shim: 'bar-cross-trace-calc.js'},
-];
-
-const shimPlugin = {
-    name: 'returns-map-shims',
-    setup(build) {
-        const filter = new RegExp('^(' + Object.keys(SHIMS).join('|') + ')$');
-        build.onResolve({filter}, (args) => {
-            // the shims import the real packages' own files (subpaths), never the bare name
-            return {path: join(shimsDir, SHIMS[args.path])};
-        });
-        for (const {path, importer, shim} of FILE_SHIMS) {
-            const exact = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
-            build.onResolve({filter: exact}, (args) => (
-                importer.test(args.importer) ? {path: join(shimsDir, shim)} : undefined));
-        }
-    },
-};
 
 // plotly.js's attribute declarations carry their documentation (`description: '...'` or
 // `description: ['...', '...'].join(' ')`): about a fifth of the bundle. Only the schema for
@@ -105,7 +75,7 @@ const result = await esbuild.build({
     // plotly.js requires maplibre-gl's stylesheet only when a `map` trace registers;
     // none does here, and the bundle must be one JS file
     loader: {'.css': 'empty'},
-    plugins: [shimPlugin, stripDescriptionsPlugin],
+    plugins: [stripDescriptionsPlugin],
     banner: {
         js: `/* plotly.js v${plotlyVersion} (MIT, (c) Plotly, Inc.), custom build for the returns map: ` +
             'frontend/plotly/entry.js. Licences of plotly.js and its dependencies: in their npm packages. */',
