@@ -18,6 +18,7 @@ from .figures.bars import bar_patch
 from .figures.geometry import MapGeometry
 from .figures.map import GEO_VIEW, frames_key, map_patch, year_frames
 from .interactions import reduce_view
+from .place_search import find_place
 from .layout import (bars_key, build_page, layer_choices, port_choices, region_from_text, region_labels,
                      region_options, region_options_key)
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
@@ -65,6 +66,7 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         Output(ids.URL, "search"),
         Output(ids.REGION, "value"),
         *[Output(button, "aria-pressed") for button in toggles],
+        Output(ids.REGION_SUGGESTIONS, "children"),
         Input(ids.URL, "search"),
         Input(ids.YEARS_CHOSEN, "data"),
         Input(ids.REGION, "value"),
@@ -80,23 +82,25 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         URL and the controls to match."""
         trigger = ctx.triggered_id
         state = view_of(buttons_and_view[-1])
+        hint = ""
         if trigger == ids.URL:
             new, _ = parse_query(search, context)
         else:
             if trigger in toggles:  # a port or layer button: its value is in its id
                 trigger, value = toggles[trigger]
             elif trigger == ids.REGION:
-                value = region_from_text(dataset, state.lang, region_text)
+                trigger, value, hint = _searched(dataset, state.lang, region_text)
             else:
                 value = {ids.YEARS_CHOSEN: years, ids.MAP: map_click}.get(trigger)
             new = reduce_view(state, trigger, value, context) if value is not None or trigger == ids.CLEAR else state
         if new == state and trigger != ids.URL:
-            # a rejected input: put the controls back to what the view says
-            return no_update, no_update, *_control_values(dataset, new, toggles)
+            # a rejected input: put the controls back to what the view says (and say why)
+            return no_update, no_update, *_control_values(dataset, new, toggles), hint
         if new == state:
-            return (no_update,) * (3 + len(toggles))
+            return (no_update,) * (3 + len(toggles)) + (hint,)
         query = to_query(new, context)
-        return (new.to_dict(), query if trigger != ids.URL else no_update, *_control_values(dataset, new, toggles))
+        return (new.to_dict(), query if trigger != ids.URL else no_update, *_control_values(dataset, new, toggles),
+                hint)
 
     @app.callback(
         Output(ids.YEAR_FRAMES, "data"), Output(ids.YEAR_FRAMES_KEY, "data"),
@@ -265,6 +269,22 @@ def step(tour_state, trigger, count: int) -> int | None:
         index = trigger.get("index")
         return index if isinstance(index, int) and 0 <= index < count else current
     return current
+
+
+def _searched(dataset: Dataset, lang: str, text) -> tuple[str, str | None, str]:
+    """What the search box's text names: (the control it acts as, its value, a hint). A label
+    picked from the list is a region; any other name of a region or a port finds it (see
+    place_search); a near miss keeps the view and suggests names."""
+    region = region_from_text(dataset, lang, text)
+    if region is not None:
+        return ids.REGION, region, ""
+    found = find_place(dataset, text, lang)
+    if found.kind:
+        return (ids.PORT if found.kind == "port" else ids.REGION), found.id, ""
+    shown = text.strip()[:60] if isinstance(text, str) else ""
+    if found.suggestions:
+        return ids.REGION, None, t(lang, "search_suggest", text=shown, names=t(lang, "search_names_join").join(found.suggestions))
+    return ids.REGION, None, t(lang, "search_none", text=shown)
 
 
 def _control_values(dataset: Dataset, state: ViewState, toggles: dict) -> tuple:

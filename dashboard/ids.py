@@ -27,6 +27,7 @@ TABS = "tabs"                    # tab_id(name) / panel_id(name)
 LEGEND = "legend"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
+REGION_SUGGESTIONS = "region-suggestions"  # "did you mean …" after a name that finds no place
 PORT = "port-button"            # one button per choice: toggle_id(PORT, "niigata"), toggle_id(PORT, "")
 LAYER = "layer-button"          # toggle_id(LAYER, "today"), toggle_id(LAYER, "1945")
 LANG = "lang-switch"            # links lang-switch-en, -ja, -ko

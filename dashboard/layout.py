@@ -228,6 +228,7 @@ def filters(dataset: Dataset, state: ViewState) -> html.Details:
                           value=region_labels(dataset, lang).get(state.region, ""),
                           placeholder=t(lang, "region_placeholder"), autoComplete="off"),
                 region_list(dataset, state),
+                html.P(id=ids.REGION_SUGGESTIONS, className="suggestions", role="status", **{"aria-live": "polite"}),
             ], className="control region"),
             html.Fieldset([html.Legend(t(lang, "port_label")),
                            html.Div(toggle_buttons(ids.PORT, port_choices(dataset, lang), state.port),
@@ -298,6 +299,8 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
             html.A(t(lang, "download_geojson"), id=ids.DOWNLOAD_GEOJSON, href="/export/flows.geojson",
                    className="button", download="returns-flows.geojson"),
         ], className="downloads"),
+        html.H3(t(lang, "figures_title")),
+        html.Div(panels.figures_panel(dataset, state), className="figures-panel"),
     ]
     cite = [
         html.H2(t(lang, "cite_title"), className="print-heading"),
