@@ -197,24 +197,7 @@ def gunicorn_flags(workers: int, port: int) -> list[str]:
     """The flags both servers are started with: the README's production line
     (``--workers N --bind 127.0.0.1:PORT``), and no control socket, so that several
     gunicorns can run side by side (gunicorn 27 otherwise shares ~/.gunicorn/gunicorn.ctl)."""
-    flags = ["--workers", str(workers), "--bind", f"{HOST}:{port}"]
-    if _supports_no_control_socket():
-        flags.append("--no-control-socket")
-    return flags
-
-
-_NO_CONTROL: bool | None = None
-
-
-def _supports_no_control_socket() -> bool:
-    global _NO_CONTROL
-    if _NO_CONTROL is None:
-        try:
-            out = subprocess.run([gunicorn_path(), "--help"], capture_output=True, text=True, timeout=30).stdout
-        except (OSError, subprocess.SubprocessError):
-            out = ""
-        _NO_CONTROL = "--no-control-socket" in out
-    return _NO_CONTROL
+    return ["--workers", str(workers), "--bind", f"{HOST}:{port}", "--no-control-socket"]
 
 
 def server_env() -> dict:
