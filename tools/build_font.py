@@ -172,16 +172,13 @@ def collect_app_chars(root: Path = ROOT) -> dict[str, str]:
 
 
 def collect_names_chars(root: Path = ROOT) -> dict[str, str]:
-    """The CJK characters an English page can show: in the page code (the language names)
-    and in the source citations."""
+    """The CJK characters every English page shows: the language names in the page code.
+    Anything else in CJK on an English page (a Japanese source title, a name quoted in a
+    note) is in a tab or a note that opens on demand, and falls back to the full subset
+    (see fonts.css and style.css), which is downloaded only then."""
     found: dict[str, str] = {}
     for literal in _python_string_literals(root / "dashboard" / "layout.py"):
         _add(found, "".join(c for c in literal if is_cjk(c)), "dashboard/layout.py")
-    with (root / "geodata" / "data" / "sources.csv").open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.reader(fh):
-            for cell in row:
-                _add(found, "".join(c for c in cell if is_cjk(c) or 0x3000 <= ord(c) <= 0x303F or 0xFF00 <= ord(c) <= 0xFFEF),
-                     "geodata/data/sources.csv")
     return found
 
 
