@@ -168,11 +168,12 @@ class StaticFilesCache(DictCache):
 
 
 def compress_cache_key(req) -> str:
-    """A static file's path without Dash's fingerprint or query (``?m=`` on /assets): any
-    of those serves the same file; "" (not cached) for anything else."""
-    if req.method == "GET" and req.path.startswith(STATIC_PREFIXES):
-        return check_fingerprint(req.path)[0]
-    return ""
+    """A static file's path without Dash's fingerprint (any fingerprint serves the same file);
+    for /assets with its query too (``?m=<mtime>``: an edited asset is a new entry); "" (not
+    cached) for anything else."""
+    if req.method != "GET" or not req.path.startswith(STATIC_PREFIXES):
+        return ""
+    return req.full_path if req.path.startswith("/assets/") else check_fingerprint(req.path)[0]
 
 
 def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: StateContext,

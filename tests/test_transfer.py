@@ -111,6 +111,11 @@ def test_static_file_is_compressed_once_and_callbacks_never_kept(app, page, clie
     assert client.get(url, headers={"Accept-Encoding": "br"}).get_data() == first
     with app.server.test_request_context(url):
         assert server.compress_cache_key(request)
+    keys = set()
+    for query in ("?m=1", "?m=2"):  # an asset edited while the server runs: a new entry
+        with app.server.test_request_context("/assets/style.css" + query):
+            keys.add(server.compress_cache_key(request))
+    assert len(keys) == 2
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         assert server.compress_cache_key(request) == ""
     cache = server.StaticFilesCache()
