@@ -22,7 +22,7 @@ import logging
 import random
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
 from unittest import mock
@@ -98,21 +98,16 @@ def main(argv=None) -> int:
         variants[label] = Path(path)
     dataset = load_cached()
     samples: dict[str, list[dict]] = {name: [] for name in variants}
-    with chromium() as browser:
-        servers = {name: serve(dataset, bundle) for name, bundle in variants.items()}
-        urls = {name: server.__enter__() for name, server in servers.items()}
-        try:
-            for name, url in urls.items():  # warm-up: compression caches, first imports
-                measure(browser, url, 1.0)
-            for rep in range(args.reps):
-                order = list(urls)
-                random.Random(rep).shuffle(order)  # no variant always first, or always after another
-                for name in order:
-                    samples[name].append(measure(browser, urls[name], args.rate))
-                print(f"rep {rep + 1}/{args.reps} done", file=sys.stderr)
-        finally:
-            for server in servers.values():
-                server.__exit__(None, None, None)
+    with chromium() as browser, ExitStack() as stack:
+        urls = {name: stack.enter_context(serve(dataset, bundle)) for name, bundle in variants.items()}
+        for url in urls.values():  # warm-up: compression caches, first imports
+            measure(browser, url, 1.0)
+        for rep in range(args.reps):
+            order = list(urls)
+            random.Random(rep).shuffle(order)  # no variant always first, or always after another
+            for name in order:
+                samples[name].append(measure(browser, urls[name], args.rate))
+            print(f"rep {rep + 1}/{args.reps} done", file=sys.stderr)
     print(f"time to map, CPU throttled {args.rate:g}x, {args.reps} reps: median (min-max) ms")
     print(f"{'variant':32} {'first visit':>20} {'return visit':>20} {'first-visit KB':>15}")
     for name, rows in samples.items():
