@@ -11,8 +11,8 @@
 
   function nu() { return window.dash_clientside.no_update; }
 
-  // the years chosen here that the server's view has not yet caught up with, oldest first: a
-  // view that arrives with one of the older ones is a late echo, not a new view to draw
+  // the years chosen here in the last few seconds, oldest first: a view that arrives with one
+  // of the older ones is a late echo of the server's view, not a new view to draw
   var trail = [];
 
   // what the year frames depend on: figures/map.py frames_key
@@ -88,6 +88,22 @@
     return patch.build();
   }
 
+  // ``fn`` once the map has been redrawn (or after a moment, if nothing needed drawing): what
+  // can wait a few milliseconds (the chart's shading, the server's view) leaves the browser
+  // free to draw the map first
+  function afterMapDrawn(fn) {
+    var gd = document.querySelector('#map .js-plotly-plot');
+    var done = false;
+    var run = function () {
+      if (done) { return; }
+      done = true;
+      if (gd && gd.removeListener) { gd.removeListener('plotly_afterplot', run); }
+      fn();
+    };
+    if (gd && gd.on) { gd.on('plotly_afterplot', run); }
+    window.setTimeout(run, 400);
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     returns: {
       // The page is built in the language of <main lang>: give it to <html> and the tab title.
@@ -138,16 +154,22 @@
         var none = [nu(), nu(), nu(), nu(), nu(), nu(), nu(), nu()];
         var years = String(yearsAttr || '').split(',').map(Number).filter(function (y) { return y > 0; });
         if (!view || !years.length) { return none; }
-        var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+        // a key and the server's view may arrive together: the visitor's action comes first
+        var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id || ''; });
+        var trigger = triggered.filter(function (id) { return id.indexOf('view.') !== 0; })[0] || triggered[0] || '';
         var fromView = trigger.indexOf('view.') === 0;
         var current = rendered && filtersKey(rendered) === filtersKey(view)
           ? [rendered.year_from, rendered.year_to] : [view.year_from, view.year_to];
         var chosen;
         if (fromView && rendered && filtersKey(rendered) === filtersKey(view)) {
-          var echo = -1;
-          trail.forEach(function (pair, i) { if (pair[0] === view.year_from && pair[1] === view.year_to) { echo = i; } });
-          if (echo >= 0 && echo < trail.length - 1) { trail = trail.slice(echo + 1); return none; }
-          if (echo === trail.length - 1) { trail = []; }
+          // a view with years chosen here a moment ago, but not the latest ones: a late echo
+          var now = Date.now();
+          trail = trail.filter(function (entry) { return now - entry.at < 3000; });
+          var latest = trail.length ? trail[trail.length - 1].pair : null;
+          var late = trail.some(function (entry) {
+            return entry.pair[0] === view.year_from && entry.pair[1] === view.year_to;
+          }) && !(latest[0] === view.year_from && latest[1] === view.year_to);
+          if (late) { return none; }
         }
         if (fromView) { chosen = [view.year_from, view.year_to]; }
         else if (trigger.indexOf('year-input.') === 0) { chosen = key ? stepYears(key.action, current, years, false) : null; }
@@ -168,8 +190,23 @@
         bars.assign(['layout', 'shapes'], selectionShapes(chosen));
         bars.assign(['layout', 'selections'], []);
         var toServer = fromView || (chosen[0] === view.year_from && chosen[1] === view.year_to) ? nu() : chosen;
-        if (toServer !== nu()) { trail.push(chosen); if (trail.length > 64) { trail.shift(); } }
-        return [map, layer, request, toServer, bars.build(), String(chosen[0]), yearsText(chosen), yearsText(chosen)];
+        if (toServer !== nu()) { trail.push({pair: chosen, at: Date.now()}); if (trail.length > 64) { trail.shift(); } }
+        var shading = bars.build();
+        if (map !== nu() && window.dash_clientside.set_props) {
+          // the map first; the chart's shading and the server's view right after it
+          afterMapDrawn(function () {
+            window.dash_clientside.set_props('year-chart', {figure: shading});
+            if (toServer !== nu()) { window.dash_clientside.set_props('years-chosen', {data: toServer}); }
+          });
+          return [map, layer, request, nu(), nu(), String(chosen[0]), yearsText(chosen), yearsText(chosen)];
+        }
+        return [map, layer, request, toServer, shading, String(chosen[0]), yearsText(chosen), yearsText(chosen)];
+      },
+      // The view's filters, language and layer (figures/map.py frames_key), set only when they
+      // change: what depends on them alone (year frames, bars, region suggestions) follows it.
+      viewFilters: function (view, shown) {
+        var key = filtersKey(view);
+        return view && key !== shown ? key : nu();
       },
       // The side panel's tabs: the clicked one selected, its panel shown.
       selectTab: function () {

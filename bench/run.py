@@ -160,11 +160,19 @@ def format_table(results: dict) -> str:
     if tm:
         add("")
         add("TIME TO MAP  headless Chromium, ms (median / p95 / n)")
-        for key, name in (("app_open", "app: open -> map drawn"), ("minimal_open", "minimal: open -> map drawn"),
-                          ("app_year_step", "app: year step -> map updated")):
-            item = tm.get(key) or {}
-            add(f"  {name:<34}{_ms(item.get('p50'))}{_ms(item.get('p95'))}{item.get('n', 0):>5}"
+        step = tm.get("app_year_step") or {}
+        rows = [("app: open -> map drawn", tm.get("app_open") or {}),
+                ("minimal: open -> map drawn", tm.get("minimal_open") or {}),
+                ("app: year step -> map redrawn", step),
+                ("  Plotly's own redraw, same change", step.get("plotly_redraw") or {}),
+                ("  year step -> summary (server)", step.get("panels") or {})]
+        for name, item in rows:
+            add(f"  {name:<38}{_ms(item.get('p50'))}{_ms(item.get('p95'))}{item.get('n', 0):>5}"
                 + (f"   errors: {len(item['errors'])}" if item.get("errors") else ""))
+        own = (step.get("plotly_redraw") or {})
+        if step.get("p50") and own.get("p50"):
+            add(f"  year step / Plotly's own redraw: median {step['p50'] / own['p50']:.2f}x, "
+                f"p95 {step['p95'] / own['p95']:.2f}x (goal: at most 2x)")
 
     ld = results.get("load")
     if ld:

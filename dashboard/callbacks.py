@@ -16,10 +16,10 @@ from geodata import DATASET_VERSION, Dataset
 from . import ids, panels
 from .figures.bars import bar_patch
 from .figures.geometry import MapGeometry
-from .figures.map import GEO_VIEW, frames_key, map_patch, year_frames
+from .figures.map import GEO_VIEW, map_patch, year_frames
 from .interactions import reduce_view
 from .place_search import find_place
-from .layout import (bars_key, build_page, layer_choices, port_choices, region_from_text, region_labels,
+from .layout import (build_page, layer_choices, port_choices, region_from_text, region_labels,
                      region_options, region_options_key)
 from .state import LANGS, StateContext, ViewState, parse_query, to_query
 from .i18n import t
@@ -102,17 +102,13 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
         return (new.to_dict(), query if trigger != ids.URL else no_update, *_control_values(dataset, new, toggles),
                 hint)
 
-    @app.callback(
-        Output(ids.YEAR_FRAMES, "data"), Output(ids.YEAR_FRAMES_KEY, "data"),
-        Input(ids.VIEW, "data"), State(ids.YEAR_FRAMES_KEY, "data"),
-    )
-    def update_frames(view, sent):
-        """What the map needs for every year of the view's filters: sent when they change, so
-        the browser draws year steps alone."""
-        state = view_of(view)
-        if sent == frames_key(state):
-            return no_update, no_update
-        return year_frames(dataset, geometry, state), frames_key(state)
+    # what changes only with the filters, language or layer: triggered by VIEW_FILTERS (set in
+    # the browser when those change), so a year step asks the server for none of it
+    @app.callback(Output(ids.YEAR_FRAMES, "data"), Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"))
+    def update_frames(_filters, view):
+        """What the map needs for every year of the view's filters, so the browser draws
+        year steps alone (sent on load, then when the filters change)."""
+        return year_frames(dataset, geometry, view_of(view))
 
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_LAYER, "data", allow_duplicate=True),
@@ -140,15 +136,12 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
     # The page is built filled for its view (layout.build_page), so the views below run only
     # when the view changes, not once more on load.
     @app.callback(
-        Output(ids.BARS, "figure", allow_duplicate=True), Output(ids.BARS_KEY, "data"),
-        Input(ids.VIEW, "data"), State(ids.BARS_KEY, "data"), prevent_initial_call=True,
+        Output(ids.BARS, "figure", allow_duplicate=True),
+        Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"), prevent_initial_call=True,
     )
-    def update_bars(view, drawn):
+    def update_bars(_filters, view):
         """The bars for new filters or language (the chosen years are shaded in the browser)."""
-        state = view_of(view)
-        if drawn == bars_key(state):
-            return no_update, no_update
-        return bar_patch(dataset, state), bars_key(state)
+        return bar_patch(dataset, view_of(view))
 
     @app.callback(Output(ids.SUMMARY, "children"), Input(ids.VIEW, "data"), prevent_initial_call=True)
     def update_summary(view):
@@ -205,9 +198,10 @@ def register(app, dataset: Dataset, geometry: MapGeometry, context: StateContext
 
     @app.callback(
         Output(ids.REGION_OPTIONS, "children"), Output(ids.REGION_OPTIONS, "className"),
-        Input(ids.VIEW, "data"), State(ids.REGION_OPTIONS, "className"), prevent_initial_call=True,
+        Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"), State(ids.REGION_OPTIONS, "className"),
+        prevent_initial_call=True,
     )
-    def update_region_options(view, shown):
+    def update_region_options(_filters, view, shown):
         """The region suggestions for the view's language and layer, sent only when those change."""
         state = view_of(view)
         key = region_options_key(state.lang, state.layer)

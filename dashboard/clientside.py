@@ -55,6 +55,8 @@ def register(app) -> None:
         State(ids.YEARS, "data-years"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(fn("viewFilters"), Output(ids.VIEW_FILTERS, "data"),
+                            Input(ids.VIEW, "data"), State(ids.VIEW_FILTERS, "data"), prevent_initial_call=True)
     app.clientside_callback(
         fn("selectTab"),
         *[Output(ids.tab_id(name), "aria-selected") for name in ids.TAB_NAMES],

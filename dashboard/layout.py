@@ -17,7 +17,7 @@ from geodata import Dataset
 from . import ids, panels
 from .figures.bars import build_bar_figure
 from .figures.geometry import MapGeometry
-from .figures.map import build_map_figure
+from .figures.map import build_map_figure, frames_key as filters_key
 from .i18n import t
 from .state import LANGS, StateContext, ViewState
 from .summary import summary_sentence
@@ -340,13 +340,7 @@ def build_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         html.Main([map_block, year_control(dataset, state, context.years, kiosk), side],
                   className=f"main mode-{state.mode}", lang=lang),
         dcc.Store(id=ids.YEAR_FRAMES),
-        dcc.Store(id=ids.YEAR_FRAMES_KEY, data=""),
-        dcc.Store(id=ids.BARS_KEY, data=bars_key(state)),
+        dcc.Store(id=ids.VIEW_FILTERS, data=filters_key(state)),
         dcc.Store(id=ids.MAP_REQUEST),
         kiosk_overlay(lang, idle_seconds) if kiosk else None,
     ], lang=lang, className=f"page-lang app mode-{state.mode}-page")]
-
-
-def bars_key(state: ViewState) -> str:
-    """What the chart's bars depend on (not the years: the selection is a shading)."""
-    return "|".join((state.region, state.port, state.lang, state.mode))

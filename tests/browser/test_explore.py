@@ -90,25 +90,34 @@ def test_single_year_from_url(page, log, settle, dataset, context):
 
 
 def test_keyboard_moves_the_years(page, log, settle, dataset, context):
+    """The year chart is the year control: ←/→ a single year, Shift+→ the range's end, the
+    map drawn in the browser and the summary and URL following from the server."""
     open_view(page)
     years = context.years
-    handles = page.locator("[role=slider]")
-    expect(handles).to_have_count(2)
+    control = page.locator(f"#{ids.YEARS}")
+    expect(control).to_have_attribute("role", "slider")
 
-    handles.nth(0).focus()
-    page.keyboard.press("ArrowRight")
-    state = context.default.with_years(years[1], years[-1])
-    expect(page).to_have_url(re.compile(rf"[?&]from={years[1]}(&|$)"))
+    control.focus()
+    page.keyboard.press("ArrowRight")   # from every year: the first year alone
+    page.keyboard.press("ArrowRight")   # then the next one
+    state = context.default.with_years(years[1], years[1])
+    expect(page.locator(f"#{ids.YEAR_READOUT}")).to_have_text(str(years[1]))
+    expect(control).to_have_attribute("aria-valuenow", str(years[1]))
+    expect(page).to_have_url(re.compile(rf"[?&]from={years[1]}&to={years[1]}(&|$)"))
     expect(page.locator(SUMMARY)).to_have_text(summary_sentence(dataset, state))
-    assert query_of(page) == {"from": str(years[1]), "to": str(years[-1])}
 
-    handles.nth(1).focus()
-    page.keyboard.press("ArrowLeft")
-    state = state.with_years(years[1], years[-2])
-    expect(page).to_have_url(re.compile(rf"[?&]to={years[-2]}(&|$)"))
+    page.keyboard.press("Shift+ArrowRight")
+    state = state.with_years(years[1], years[2])
+    expect(page).to_have_url(re.compile(rf"[?&]to={years[2]}(&|$)"))
     expect(page.locator(SUMMARY)).to_have_text(summary_sentence(dataset, state))
     expect(page.locator(SUMMARY)).to_contain_text(years_label(state, "en"))
-    assert query_of(page) == {"from": str(years[1]), "to": str(years[-2])}
+    assert query_of(page) == {"from": str(years[1]), "to": str(years[2])}
+
+    page.keyboard.press("End")
+    expect(page).to_have_url(re.compile(rf"[?&]from={years[-1]}&to={years[-1]}(&|$)"))
+    page.locator(f"#{ids.YEAR_PREV}").click()
+    expect(page.locator(f"#{ids.YEAR_READOUT}")).to_have_text(str(years[-2]))
+    expect(page).to_have_url(re.compile(rf"[?&]from={years[-2]}&to={years[-2]}(&|$)"))
     settle()
     log.assert_clean()
 

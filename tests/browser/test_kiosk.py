@@ -214,35 +214,31 @@ def test_full_screen_layout_and_touch_targets(kiosk, log, viewport):
     assert page.locator(".modebar").evaluate_all(
         "els => els.filter(e => e.getBoundingClientRect().width > 0).length") == 0
 
-    # no horizontal scrolling, and nothing cut off at the side of either column
-    widths = page.evaluate("""() => ({
-        page: [document.scrollingElement.scrollWidth, innerWidth],
-        columns: Array.from(document.querySelectorAll('main > .left, main > .right'))
-          .map(e => [e.className, e.scrollWidth, e.clientWidth])})""")
-    assert widths["page"][0] <= widths["page"][1], widths
-    for name, scroll, client in widths["columns"]:
-        assert scroll <= client + 1, f"{name} overflows sideways: {widths}"
+    # no horizontal scrolling (tests/browser/test_layouts.py checks every edge)
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, innerWidth]")
+    assert widths[0] <= widths[1], widths
 
-    # the map and its reset control are on screen, without scrolling
-    for selector in (f"#{ids.MAP}", f"#{ids.RESET_MAP}", f"#{ids.SUMMARY}", f"#{ids.TOUR_NEXT}"):
+    # the map, the year, the tour and "Start again" are on screen, without scrolling
+    for selector in (f"#{ids.MAP}", f"#{ids.YEAR_READOUT}", f"#{ids.SUMMARY}", f"#{ids.TOUR_NEXT}",
+                     f"#{ids.KIOSK_RESTART}"):
         expect(page.locator(selector)).to_be_in_viewport()
 
-    # every visible button, radio label, dropdown and slider handle is at least 44×44 px
-    targets = page.evaluate("""() => Array.from(document.querySelectorAll(
-          'button, a.button, [role=slider], label.dash-options-list-option, .dash-dropdown'))
+    # every visible button, link and slider is at least 60×60 px
+    targets = page.evaluate("""() => Array.from(document.querySelectorAll('button, a.button, [role=slider]'))
         .map(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
           return {what: e.id || e.className || e.tagName, text: e.textContent.trim().slice(0, 30),
                   w: r.width, h: r.height,
                   shown: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; })
         .filter(e => e.shown)""")
-    assert len(targets) >= 15, targets
-    small = [x for x in targets if x["w"] < 44 or x["h"] < 44]
-    assert not small, f"touch targets under 44×44 CSS px: {small}"
+    assert len(targets) >= 8, targets   # 3 languages, 2 tour steps, 2 year steps, the years, start again
+    small = [x for x in targets if x["w"] < 60 or x["h"] < 60]
+    assert not small, f"touch targets under 60×60 CSS px: {small}"
 
-    # readable from a metre away
-    sizes = page.evaluate("""() => Object.fromEntries(['#summary', '#tour-caption', 'main', 'h1']
+    # readable from a distance
+    sizes = page.evaluate("""() => Object.fromEntries(['#summary', '#tour-caption', '#year-readout', 'main', 'h1']
         .map(s => [s, parseFloat(getComputedStyle(document.querySelector(s)).fontSize)]))""")
-    assert sizes["#summary"] >= 24 and sizes["#tour-caption"] >= 22 and sizes["main"] >= 20, sizes
+    assert sizes["#summary"] >= 24 and sizes["#tour-caption"] >= 32 and sizes["#year-readout"] >= 64, sizes
+    assert sizes["main"] >= 18, sizes
     log.assert_clean()
 
 
@@ -297,9 +293,11 @@ def test_links_that_would_leave_the_kiosk_do_nothing(kiosk, log):
     wait_steps(page, 1)  # the loop's first stop rebuilds the sources: wait for it to settle
     expect(page.locator(f"#{ids.TOUR}")).to_have_class(re.compile(r"\bactive\b"))
     page.wait_for_function(QUIET, polling=100)
+    # the sources are not shown on a kiosk (no tabs): a link to another site, however reached,
+    # is still held back by kiosk.js
     link = page.locator(f"#{ids.SOURCES} a[href^='http']").first
     before = page.url
-    link.click()
+    link.dispatch_event("click")
     page.wait_for_timeout(500)
     assert page.url == before
     assert log.outside == []

@@ -20,13 +20,15 @@ QUERY = "?from=1960&to=1960"
 # PDF page sizes in points (1/72 in): A4 is 210 × 297 mm, Letter 8.5 × 11 in
 PAGE_SIZES = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
 CONTROLS = (".controls", ".map-buttons", ".downloads", f"#{ids.COPY_CITATION}", f"#{ids.PRINT}",
-            f"#{ids.REGION}", f"#{ids.YEARS}", f"#{ids.LANG}", f"#{ids.RESET_MAP}")
+            f"#{ids.REGION}", f"#{ids.PLAY}", f"#{ids.YEAR_PREV}", f"#{ids.LANG}", f"#{ids.RESET_MAP}",
+            ".tablist")
 HANDOUT = (f"#{ids.MAP} .main-svg", f"#{ids.BARS} .main-svg", f"#{ids.SUMMARY}",
            f"#{ids.TABLE} table", f"#{ids.SOURCES}", f"#{ids.CITATION}")
-# every visible button in print, but the table's column headers (content, not controls) and
-# Plotly's mode bar (transparent until hovered, so never printed)
+# every visible button in print, but the table's column headers (content, not controls),
+# Plotly's mode bar (transparent until hovered, so never printed) and the year chart (its
+# frame is the year control on screen: on paper it is the chart)
 PRINTED_BUTTONS = """() => Array.from(document.querySelectorAll('button, a.button, [role=slider], input'))
-  .filter(e => !e.closest('.flows-table thead, .modebar'))
+  .filter(e => !e.closest('.flows-table thead, .modebar') && e.id !== 'year-slider')
   .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
                  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; })
   .map(e => e.id || e.className || e.tagName)"""
@@ -56,6 +58,7 @@ def test_print_shows_the_handout_and_hides_the_controls(page, log, settle, datas
     open_handout(page, settle)
     # the button asks the browser to print (stubbed: headless Chromium has no dialog)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.locator("#" + ids.tab_id("cite")).click()   # the "Cite & print" tab
     page.locator(f"#{ids.PRINT}").click()
     page.wait_for_function("() => window.__printed === 1")
 

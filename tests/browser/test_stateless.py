@@ -93,16 +93,16 @@ def test_alternating_servers_give_the_same_view(browser, two_servers, dataset, c
         page.goto("/?from=1960&to=1960")
         summary = page.locator("#summary")
         expect(summary).to_have_text(summary_sentence(dataset, ViewState(1960, 1960)))
-        handle = page.locator("#year-slider [role=slider]").last
+        handle = page.locator("#year-slider")  # the year chart: → is the next single year
         handle.focus()
         for _ in range(3):
             before = summary.inner_text()
             handle.press("ArrowRight")
             expect(summary).not_to_have_text(before)
-            # whatever the slider did, the summary must be the one for the view in the URL
+            # whatever the control did, the summary must be the one for the view in the URL
             state, _ = parse_query("?" + page.url.split("?", 1)[1], context)
             expect(summary).to_have_text(summary_sentence(dataset, state))
-        assert state.years == (1960, 1963)
+        assert state.years == (1963, 1963)
         page.goto("/?from=1959&to=1984&port=niigata")
         expect(summary).to_have_text(summary_sentence(dataset, ViewState(1959, 1984, port="niigata")))
         page.wait_for_load_state("networkidle")
