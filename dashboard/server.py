@@ -11,7 +11,6 @@ fails is a bug: a 500, logged with its traceback.
 from __future__ import annotations
 
 import json
-
 from html import escape
 
 from dash.exceptions import DependencyException
@@ -27,6 +26,7 @@ from .figures.geometry import MapGeometry
 from .exports import flows_csv, flows_geojson
 from .state import LANGS, PARAMS, StateContext, parse_params
 
+
 def _state_from_request(context: StateContext):
     """The view a download asks for; 400 naming each parameter the page would ignore (or a
     year range with no record, which the page widens to every year)."""
@@ -39,7 +39,10 @@ def _state_from_request(context: StateContext):
 
 
 def _widened(notice) -> bool:
-    """A year the page moved outwards (no return recorded then), not narrowed to a record."""
+    """A year the page moved outwards (no return recorded then), not narrowed to a record;
+    any other adjusted value the download cannot honour either."""
+    if notice.param not in ("from", "to") or not (notice.shown.isdigit() and notice.value.isdigit()):
+        return True
     shown, given = int(notice.shown), int(notice.value)
     return shown < given if notice.param == "from" else shown > given
 
