@@ -60,6 +60,11 @@
     return null;
   }
 
+  function validPair(pair, years) {
+    return Array.isArray(pair) && pair.length === 2 && years.indexOf(pair[0]) >= 0 && years.indexOf(pair[1]) >= 0 &&
+      pair[0] <= pair[1] ? pair : null;
+  }
+
   function chartYears(payload, years) {
     var points = payload && Array.isArray(payload.points) ? payload.points : [];
     var xs = points.map(function (p) { return p && p.x; })
@@ -150,35 +155,38 @@
         return [!playing, playing ? pauseLabel : playLabel, playing ? 'true' : 'false'];
       },
       // The year step (see dashboard/clientside.py).
-      showYears: function (key, _prev, _next, click, selected, _tick, view, frames, rendered, yearsAttr) {
+      showYears: function (key, click, selected, tick, view, frames, rendered, yearsAttr) {
         var none = [nu(), nu(), nu(), nu(), nu(), nu(), nu(), nu()];
         var years = String(yearsAttr || '').split(',').map(Number).filter(function (y) { return y > 0; });
         if (!view || !years.length) { return none; }
-        // a key and the server's view may arrive together: the visitor's action comes first
+        // a key and the server's view (or the chart's cleared selection) may arrive together:
+        // the first of them that chooses years wins, the visitor's actions before the view
         var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id || ''; });
-        var trigger = triggered.filter(function (id) { return id.indexOf('view.') !== 0; })[0] || triggered[0] || '';
-        var fromView = trigger.indexOf('view.') === 0;
+        var has = function (prefix) { return triggered.some(function (id) { return id.indexOf(prefix) === 0; }); };
         var current = rendered && filtersKey(rendered) === filtersKey(view)
           ? [rendered.year_from, rendered.year_to] : [view.year_from, view.year_to];
-        var chosen;
-        if (fromView && rendered && filtersKey(rendered) === filtersKey(view)) {
-          // a view with years chosen here a moment ago, but not the latest ones: a late echo
-          var now = Date.now();
-          trail = trail.filter(function (entry) { return now - entry.at < 3000; });
-          var latest = trail.length ? trail[trail.length - 1].pair : null;
-          var late = trail.some(function (entry) {
-            return entry.pair[0] === view.year_from && entry.pair[1] === view.year_to;
-          }) && !(latest[0] === view.year_from && latest[1] === view.year_to);
-          if (late) { return none; }
+        var chosen = null, fromView = false;
+        if (has('year-input.')) { chosen = key && validPair(key.years, years); }
+        // (a page built by a callback runs this once with every input: no tick has come yet then)
+        if (!chosen && has('play-interval.') && tick > 0) { chosen = stepYears('next', current, years, true); }
+        if (!chosen && has('year-chart.clickData')) { chosen = chartYears(click, years); }
+        if (!chosen && has('year-chart.selectedData')) { chosen = chartYears(selected, years); }
+        if (!chosen && has('view.')) {
+          fromView = true;
+          if (rendered && filtersKey(rendered) === filtersKey(view)) {
+            // a view with years chosen here a moment ago, but not the latest ones: a late echo
+            var now = Date.now();
+            trail = trail.filter(function (entry) { return now - entry.at < 3000; });
+            var latest = trail.length ? trail[trail.length - 1].pair : null;
+            var late = trail.some(function (entry) {
+              return entry.pair[0] === view.year_from && entry.pair[1] === view.year_to;
+            }) && !(latest[0] === view.year_from && latest[1] === view.year_to);
+            if (late) { return none; }
+          }
+          chosen = [view.year_from, view.year_to];
         }
-        if (fromView) { chosen = [view.year_from, view.year_to]; }
-        else if (trigger.indexOf('year-input.') === 0) { chosen = key ? stepYears(key.action, current, years, false) : null; }
-        else if (trigger.indexOf('year-prev.') === 0) { chosen = stepYears('prev', current, years, false); }
-        else if (trigger.indexOf('year-next.') === 0) { chosen = stepYears('next', current, years, false); }
-        else if (trigger.indexOf('play-interval.') === 0) { chosen = stepYears('next', current, years, true); }
-        else if (trigger.indexOf('year-chart.clickData') === 0) { chosen = chartYears(click, years); }
-        else if (trigger.indexOf('year-chart.selectedData') === 0) { chosen = chartYears(selected, years); }
         if (!chosen) { return none; }
+        shownYears = chosen;
         var target = Object.assign({}, view, {year_from: chosen[0], year_to: chosen[1]});
         var map = nu(), layer = nu(), request = nu();
         if (!sameView(rendered, target)) {
@@ -221,10 +229,30 @@
     }
   });
 
-  // -- keys: the year control (a slider over the year chart) and the tab list ----------------
+  // -- keys and the previous/next buttons: the year control (a slider over the year chart) ------
+  // The years are worked out here, from the years last shown, and handed to showYears as they
+  // are: two presses that reach Dash together still move two years.
   var pressed = 0;
+  var shownYears = null;
   var YEAR_KEYS = {ArrowRight: 'next', ArrowUp: 'next', ArrowLeft: 'prev', ArrowDown: 'prev',
                    Home: 'first', End: 'last'};
+  function yearStep(action) {
+    var control = document.getElementById('year-slider');
+    if (!control || !window.dash_clientside.set_props) { return false; }
+    var years = String(control.getAttribute('data-years') || '').split(',').map(Number).filter(function (y) { return y > 0; });
+    var shown = (control.getAttribute('aria-valuetext') || '').split('–').map(Number);
+    var current = shownYears || (shown.length === 2 ? shown : [shown[0], shown[0]]);
+    var next = stepYears(action, current, years, false);
+    if (!next || !validPair(next, years)) { return false; }
+    shownYears = next;
+    pressed += 1;
+    window.dash_clientside.set_props('year-input', {data: {years: next, n: pressed}});
+    return true;
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('#year-prev, #year-next') : null;
+    if (button) { yearStep(button.id === 'year-next' ? 'next' : 'prev'); }
+  });
   document.addEventListener('keydown', function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) { return; }
     var target = event.target;
@@ -233,10 +261,7 @@
       if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
         action = event.key === 'ArrowRight' ? 'extend' : 'shrink';
       }
-      if (!action || !window.dash_clientside.set_props) { return; }
-      event.preventDefault();
-      pressed += 1;
-      window.dash_clientside.set_props('year-input', {data: {action: action, n: pressed}});
+      if (action && yearStep(action)) { event.preventDefault(); }
       return;
     }
     if (target && target.getAttribute && target.getAttribute('role') === 'tab') {

@@ -43,9 +43,7 @@ def register(app) -> None:
         Output(ids.YEARS, "aria-valuenow"),
         Output(ids.YEARS, "aria-valuetext"),
         Output(ids.YEAR_READOUT, "children"),
-        Input(ids.YEAR_INPUT, "data"),
-        Input(ids.YEAR_PREV, "n_clicks"),
-        Input(ids.YEAR_NEXT, "n_clicks"),
+        Input(ids.YEAR_INPUT, "data"),   # keys and the previous/next buttons (app.js)
         Input(ids.BARS, "clickData"),
         Input(ids.BARS, "selectedData"),
         Input(ids.PLAY_INTERVAL, "n_intervals"),
