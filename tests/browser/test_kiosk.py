@@ -302,3 +302,17 @@ def test_links_that_would_leave_the_kiosk_do_nothing(kiosk, log):
     assert page.url == before
     assert log.outside == []
     log.assert_clean()
+
+
+def test_start_again_returns_to_the_start_view(kiosk, log, live_server):
+    start = live_server.url + "/?mode=kiosk&idle=600&dwell=600"
+    page = kiosk(start)
+    expect(page.locator(f"#{ids.KIOSK_INVITE}")).to_be_visible()      # the loop plays: "Touch to explore"
+    page.locator(f"#{ids.YEAR_NEXT}").click()                           # a visitor steps a year
+    assert wait_state(page, "visitor", 3)["state"] == "visitor"
+    expect(page.locator(f"#{ids.KIOSK_INVITE}")).to_be_hidden()
+    with page.expect_navigation(url=start, timeout=6000):
+        page.locator(f"#{ids.KIOSK_RESTART}").click()
+    after = wait_state(page, "attract", 5)
+    assert after["lastReset"] == "restart", after
+    log.assert_clean()
