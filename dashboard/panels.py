@@ -107,9 +107,19 @@ def _table_head(lang: str, column: str, ascending: bool) -> html.Thead:
     return html.Thead(html.Tr(head))
 
 
-def citation_text(row) -> str:
+def citation(row) -> list:
+    """Author, “title”, publication, year, pages. The title keeps its original language,
+    marked (``lang``) when it is Japanese or Korean, so it is read and rendered as such."""
     pages = f", pp. {row.pages}" if row.pages else ""
-    return f"{row.author}, “{row.title}”, {row.publication}, {row.year}{pages}."
+    title = html.Span(row.title, lang=_script_lang(row.title)) if _script_lang(row.title) else row.title
+    return [f"{row.author}, “", title, f"”, {row.publication}, {row.year}{pages}."]
+
+
+def _script_lang(text: str) -> str:
+    """"ko" for Hangul, "ja" for kana or kanji, "" for anything else."""
+    if any("\uac00" <= c <= "\ud7af" for c in text):
+        return "ko"
+    return "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text) else ""
 
 
 def sources_panel(dataset: Dataset, state: ViewState) -> list:
@@ -118,7 +128,7 @@ def sources_panel(dataset: Dataset, state: ViewState) -> list:
         where = row.location
         link = html.A(where, href=where, rel="noreferrer", target="_blank") if where.startswith("http") else where
         items.append(html.Li([
-            html.Strong(f"[{row.id}] "), citation_text(row), " ", html.Span(link, className="where"),
+            html.Strong(f"[{row.id}] "), *citation(row), " ", html.Span(link, className="where"),
             html.Div(localized(row, "reliability", state.lang), className="reliability"),
         ], id=f"source-{row.id}"))
     return [_translated_note(state.lang), html.Ol(items, className="sources-list")]
@@ -201,14 +211,17 @@ def _registered_koreans(dataset: Dataset, state: ViewState):
 
 def figures_panel(dataset: Dataset, state: ViewState) -> list:
     """Other documented figures about the returnees (nationality, spouses, applicants), each
-    with its status and sources; where sources differ, every reading is listed."""
+    with its status and sources, one line each with its note on demand; where sources
+    differ, every reading is listed."""
     lang = state.lang
     items = []
     for r in dataset.figures.itertuples(index=False):
         unit = t(lang, "persons_n", n=number(int(r.value), lang)) if r.unit == "persons" else f"{r.value} {r.unit}"
+        note = localized(r, "note", lang)
         items.append(html.Li([html.Strong(f"{localized(r, 'topic', lang)}: "), unit,
-                              t(lang, "paren_status", status=t(lang, "status_" + r.status)), " ", localized(r, "note", lang), " ",
-                              _cite(r.source_ids)], id=f"figure-{r.id}"))
+                              t(lang, "paren_status", status=t(lang, "status_" + r.status)), " ", _cite(r.source_ids),
+                              html.Details([html.Summary(t(lang, "note_open")), html.P(note)], className="note")
+                              if note else None], id=f"figure-{r.id}"))
     return [_translated_note(lang), html.Ul(items, className="figures-list")]
 
 
