@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.browserkit import HOST, QUIET, is_local
+from tests.browser.browserkit import QUIET, guarded_page
 
 pytestmark = pytest.mark.browser
 
@@ -93,23 +93,10 @@ def _audit(browser, base_url: str, name: str) -> Audit:
     source = _axe_source()
     problems: list[str] = []
     # the page's CSP forbids inline scripts: bypass it to inject axe
-    context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 1000},
-                                  locale="en-US", bypass_csp=True, service_workers="block")
+    page = guarded_page(browser, base_url, problems, viewport={"width": 1400, "height": 1000})
+    context = page.context
     context.set_default_timeout(10_000)
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            problems.append(f"request left {HOST} (aborted): {route.request.url}")
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
     try:
-        page = context.new_page()
-        page.on("console",
-                lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         response = page.goto(query)
         assert response is not None and response.status == 200
         expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(re.compile(r"\d"))

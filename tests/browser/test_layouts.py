@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.browserkit import HOST, QUIET, is_local
+from tests.browser.browserkit import QUIET, guarded_page
 from tests.browser.test_a11y import TAGS, _axe_source
 
 pytestmark = pytest.mark.browser
@@ -92,23 +92,11 @@ def _open(browser, base_url: str, name: str, lang: str) -> Layout:
     width, height, query = LAYOUTS[name]
     params = "&".join(p for p in (query, "" if lang == "en" else f"lang={lang}") if p)
     problems: list[str] = []
-    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height},
-                                  locale="en-US", bypass_csp=True, service_workers="block",
-                                  has_touch=name in KIOSK or name == "phone")
+    page = guarded_page(browser, base_url, problems, viewport={"width": width, "height": height},
+                        has_touch=name in KIOSK or name == "phone")
+    context = page.context
     context.set_default_timeout(15_000)
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            problems.append(f"request left {HOST} (aborted): {route.request.url}")
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
     try:
-        page = context.new_page()
-        page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         response = page.goto("/" + ("?" + params if params else ""))
         assert response is not None and response.status == 200
         expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(re.compile(r"\d"))
