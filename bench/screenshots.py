@@ -21,7 +21,7 @@ from werkzeug.serving import make_server
 from .browser import chromium, new_page
 from .common import HOST
 
-#: name -> (width, height, query)
+#: name -> (width, height, query): the five layouts (tests/browser/test_layouts.py tests these)
 LAYOUTS = {
     "explore": (1440, 900, ""),
     "projector": (1280, 720, ""),
@@ -30,7 +30,7 @@ LAYOUTS = {
     "phone": (390, 844, ""),
 }
 
-#: what a layout test measures too (tests/browser/test_layouts.py has its own copy)
+#: the map's share and the page's size: a few of the figures tests/browser/test_layouts.py checks
 MEASURE = """() => {
   const map = document.querySelector('#map').getBoundingClientRect();
   const w = window.innerWidth, h = window.innerHeight;
