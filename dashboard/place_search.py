@@ -81,7 +81,6 @@ class _Entry:
 class _Index:
     exact: dict          # normalized full name -> entries
     base: dict           # normalized name of a name that had a suffix, suffix dropped -> entries
-    entries: tuple
 
 
 def _entries(dataset: Dataset) -> list[tuple[_Entry, list[str]]]:
@@ -102,9 +101,7 @@ def _entries(dataset: Dataset) -> list[tuple[_Entry, list[str]]]:
 def _index(dataset: Dataset) -> _Index:
     exact: dict[str, list] = {}
     base: dict[str, list] = {}
-    entries = []
     for entry, names in _entries(dataset):
-        entries.append(entry)
         for name in names:
             key = normalize(name)
             if not key:
@@ -113,7 +110,7 @@ def _index(dataset: Dataset) -> _Index:
             stripped = without_suffix(key)
             if stripped != key:
                 base.setdefault(stripped, []).append(entry)
-    return _Index(exact, base, tuple(entries))
+    return _Index(exact, base)
 
 
 def _best(entries: list) -> _Entry:

@@ -131,12 +131,6 @@ def verdict(dataset: Dataset, flow: FlowRecord, state: ViewState) -> str:
     return next((v for v in verdicts if v != IN), IN)
 
 
-def matches(dataset: Dataset, flow: FlowRecord, state: ViewState) -> bool | None:
-    """True (inside the filters), False (outside) or None (cannot tell)."""
-    found = verdict(dataset, flow, state)
-    return {IN: True, OUT: False}.get(found)
-
-
 # --- totals -----------------------------------------------------------------------------
 
 def combine(rows) -> Total:
@@ -217,7 +211,7 @@ def selected_flows(dataset: Dataset, state: ViewState, include_readings: bool = 
     return [
         r for r in dataset.flow_records
         if (r.drawn or include_readings) and state.year_from <= r.year <= state.year_to
-        and matches(dataset, r, state) is not False
+        and verdict(dataset, r, state) != OUT
     ]
 
 
