@@ -44,6 +44,14 @@ VARIANTS = {
     "as built": plotly_bundle.BUNDLE,
     "full Plotly bundle (Dash's)": plotly_bundle.BUNDLE.with_name("absent.min.js"),
 }
+#: CDP Network.emulateNetworkConditions for ``--network``: Lighthouse's mobile profile
+#: ("slow 4G" as DevTools applies it: 562.5 ms latency, 1.6 Mbit/s x 0.9 down, 750 kbit/s x
+#: 0.9 up), what a phone on a weak signal or a crowded classroom Wi-Fi gets
+NETWORKS = {
+    "none": None,
+    "slow-4g": {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 * 0.9 / 8,
+                "uploadThroughput": 750e3 * 0.9 / 8},
+}
 BYTES = "performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0)"
 INSTALL = plotly_bundle.install
 
@@ -61,10 +69,13 @@ def serve(dataset, bundle: Path):
         server.shutdown()
 
 
-def load(context, page, url: str, rate: float) -> tuple[float, int]:
+def load(context, page, url: str, rate: float, network: dict | None = None) -> tuple[float, int]:
     """(ms to the first drawn map region, bytes transferred) for one navigation."""
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    if network:
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", network)
     page.goto(url)
     page.wait_for_function("() => window.__benchDrawnAt !== undefined", timeout=120_000)
     result = page.evaluate("window.__benchDrawnAt"), page.evaluate(BYTES)
@@ -72,12 +83,12 @@ def load(context, page, url: str, rate: float) -> tuple[float, int]:
     return result
 
 
-def measure(browser, url: str, rate: float) -> dict:
+def measure(browser, url: str, rate: float, network: dict | None = None) -> dict:
     context, page = new_page(browser)
     try:
         page.add_init_script(script=f"({_DRAWN_OBSERVER})({json.dumps(APP_MAP_DRAWN)})")
-        first_ms, first_bytes = load(context, page, url, rate)
-        again_ms, _ = load(context, page, url, rate)
+        first_ms, first_bytes = load(context, page, url, rate, network)
+        again_ms, _ = load(context, page, url, rate, network)
         return {"first_ms": first_ms, "first_bytes": first_bytes, "again_ms": again_ms}
     finally:
         context.close()
@@ -87,6 +98,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--rate", type=float, default=4.0, help="CPU slow-down factor (default 4)")
+    parser.add_argument("--network", choices=sorted(NETWORKS), default="none",
+                        help="also throttle the network (slow-4g: Lighthouse's mobile profile)")
     parser.add_argument("--bundle", action="append", default=[], metavar="LABEL=PATH",
                         help="another Plotly build to serve as a variant")
     parser.add_argument("--json", type=Path, help="also write the samples here")
@@ -106,9 +119,10 @@ def main(argv=None) -> int:
             order = list(urls)
             random.Random(rep).shuffle(order)  # no variant always first, or always after another
             for name in order:
-                samples[name].append(measure(browser, urls[name], args.rate))
+                samples[name].append(measure(browser, urls[name], args.rate, NETWORKS[args.network]))
             print(f"rep {rep + 1}/{args.reps} done", file=sys.stderr)
-    print(f"time to map, CPU throttled {args.rate:g}x, {args.reps} reps: median (min-max) ms")
+    print(f"time to map, CPU throttled {args.rate:g}x, network {args.network}, {args.reps} reps:"
+          " median (min-max) ms")
     print(f"{'variant':32} {'first visit':>20} {'return visit':>20} {'first-visit KB':>15}")
     for name, rows in samples.items():
         first = summarize(r["first_ms"] for r in rows)
@@ -117,7 +131,8 @@ def main(argv=None) -> int:
         print(f"{name:32} {first['p50']:>8.0f} ({first['min']:.0f}-{first['max']:.0f})"
               f" {again['p50']:>8.0f} ({again['min']:.0f}-{again['max']:.0f}) {kb:>15.0f}")
     if args.json:
-        args.json.write_text(json.dumps({"rate": args.rate, "samples": samples}, indent=1))
+        args.json.write_text(json.dumps({"rate": args.rate, "network": args.network, "samples": samples},
+                                        indent=1))
     return 0
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dash import Dash
 from flask import Flask
 
 from geodata import Dataset, load_cached
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
 from . import callbacks, clientside, layout, plotly_bundle, server
+from .page_scripts import Dash
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
 from .state import StateContext, parse_query
@@ -48,10 +48,12 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
                              COMPRESS_CACHE_KEY=server.compress_cache_key,
                              COMPRESS_ALGORITHM=["br", "zstd", "gzip", "deflate"], COMPRESS_BR_LEVEL=5)
     plotly_url = plotly_bundle.install(server_app)
+    regenerator_url = plotly_bundle.install(server_app, plotly_bundle.REGENERATOR)
     app = Dash(
         __name__,
         server=server_app,
         external_scripts=[plotly_url] if plotly_url else [],
+        regenerator_url=regenerator_url,
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
         update_title=None,
@@ -76,4 +78,5 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)
     app.server.config["SETTINGS"] = settings
+    app.server.config["GEOJSON_URLS"] = list(geometry.geojson_urls.values())
     return app

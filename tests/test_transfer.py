@@ -85,7 +85,7 @@ NEGOTIATED = [("br", "br"), ("zstd", "zstd"), ("gzip", "gzip"), ("identity", Non
 
 
 @pytest.mark.parametrize("header, expected", NEGOTIATED)
-@pytest.mark.parametrize("part", ["dash_core_components.v", "dash_renderer", "/deps/polyfill@", "/assets/style.css"])
+@pytest.mark.parametrize("part", ["dash_core_components.v", "dash_renderer", "/assets/app.js", "/assets/style.css"])
 def test_static_file_is_negotiated_and_decodes_to_the_same_bytes(page, client, part, header, expected):
     url = url_of(page, part)
     raw = client.get(url).get_data()
@@ -121,6 +121,49 @@ def test_static_file_is_compressed_once_and_callbacks_never_kept(app, page, clie
     cache = server.StaticFilesCache()
     cache.set("br;", b"a callback")  # what Flask-Compress asks for a response with no key
     assert cache.get("br;") is None
+
+
+def test_start_up_compresses_the_page_files_at_the_best_level(dataset):
+    """app.py's step: the page's scripts, stylesheets and layers go into Flask-Compress's cache
+    at brotli's best level; what is generated afterwards is still compressed, and correctly."""
+    app = create_app(dataset=dataset, settings=Settings())
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert server.compress_static_files(app.server, app.server.config["GEOJSON_URLS"]) >= 10
+    for part in ("dash_core_components.v", "dash_renderer", "/assets/style.css"):
+        url = url_of(page, part).replace("&amp;", "&")
+        raw = client.get(url).get_data()
+        body = client.get(url, headers={"Accept-Encoding": "br"}).get_data()
+        assert brotli.decompress(body) == raw
+        assert len(body) <= len(brotli.compress(raw, quality=server.BEST_BR_LEVEL)), part
+    geo = app.server.config["GEOJSON_URLS"][0]
+    raw = client.get(geo).get_data()
+    assert len(client.get(geo, headers={"Accept-Encoding": "br"}).get_data()) <= len(brotli.compress(raw, quality=11))
+    assert app.server.config["COMPRESS_BR_LEVEL"] < server.BEST_BR_LEVEL  # callbacks stay fast
+    response = client.get("/_dash-layout", headers={"Accept-Encoding": "br", "Referer": "http://localhost/?from=1960"})
+    assert "1960" in brotli.decompress(response.get_data()).decode()
+
+
+def test_page_links_regenerator_runtime_not_dash_polyfill_and_no_datatable(page, client):
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', page)
+    assert not [s for s in scripts if "/deps/polyfill@" in s or "/dash_table/" in s], scripts
+    ours = [s for s in scripts if s.startswith("/vendor/regenerator-runtime.")]
+    assert len(ours) == 1, f"{scripts}: is node_modules/.returns-map/regenerator-runtime.min.js built? Run `npm ci`."
+    dcc = next(i for i, s in enumerate(scripts) if "dash_core_components" in s)
+    assert scripts.index(ours[0]) < dcc, scripts  # the global is there before dcc's code runs
+    body = client.get(ours[0]).get_data(as_text=True)
+    assert "regeneratorRuntime" in body
+
+
+def test_without_npm_the_page_keeps_dash_polyfill():
+    from dashboard.page_scripts import trim_scripts
+    tags = ('<script src="/_dash-component-suites/dash/deps/polyfill@7.v4m1.12.1.min.js"></script>\n'
+            '<script src="/_dash-component-suites/dash/dash_table/bundle.v7m1.js"></script>\n'
+            '<script src="/_dash-component-suites/dash/dcc/dash_core_components.v4m1.js"></script>')
+    kept = trim_scripts(tags, None)
+    assert "polyfill@" in kept and "dash_table" not in kept and "dash_core_components" in kept
+    swapped = trim_scripts(tags, "/vendor/regenerator-runtime.abc.min.js")
+    assert "polyfill@" not in swapped and swapped.startswith('<script src="/vendor/regenerator-runtime.abc.min.js">')
 
 
 def test_geojson_layer_is_compressed(app, client):

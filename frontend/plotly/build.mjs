@@ -3,9 +3,8 @@
 //     node frontend/plotly/build.mjs             # run by `npm ci` / `npm install` (postinstall)
 //     node frontend/plotly/build.mjs --analyze   # also print the largest inputs
 //
-// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces).
-// (Stand-ins for five dependencies the page never reaches were tried and dropped: they saved
-// 55 KB brotli but no measurable time to map on a 4x-throttled CPU; bench/README.md.)
+// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces) and
+// ./shims/ (small stand-ins for dependencies the page never reaches; each says why).
 // Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
 // The output lives in node_modules because it is made from node_modules: `npm ci` deletes
 // node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
@@ -29,6 +28,37 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(root, 'node_modules', '.returns-map');
 const outfile = join(outDir, 'plotly-custom.min.js');
+const shimsDir = join(here, 'shims');
+
+// package name (as plotly.js requires it) -> shim file
+const SHIMS = {
+    'd3-geo-projection': 'd3-geo-projection.js',
+    'country-iso-search': 'country-iso-search.js',
+    'gl-mat4': 'gl-mat4.js',
+    'culori': 'culori.mjs',
+};
+
+// a file of plotly.js (as one of its files requires it) -> shim file, for that importer only
+const FILE_SHIMS = [
+    {path: '../bar/cross_trace_calc', importer: /[\\/]src[\\/]traces[\\/]scatter[\\/]cross_trace_calc\.js$/,
+        shim: 'bar-cross-trace-calc.js'},
+];
+
+const shimPlugin = {
+    name: 'returns-map-shims',
+    setup(build) {
+        const filter = new RegExp('^(' + Object.keys(SHIMS).join('|') + ')$');
+        build.onResolve({filter}, (args) => {
+            // the shims import the real packages' own files (subpaths), never the bare name
+            return {path: join(shimsDir, SHIMS[args.path])};
+        });
+        for (const {path, importer, shim} of FILE_SHIMS) {
+            const exact = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
+            build.onResolve({filter: exact}, (args) => (
+                importer.test(args.importer) ? {path: join(shimsDir, shim)} : undefined));
+        }
+    },
+};
 
 // plotly.js's attribute declarations carry their documentation (`description: '...'` or
 // `description: ['...', '...'].join(' ')`): about a fifth of the bundle. Only the schema for
@@ -75,7 +105,7 @@ const result = await esbuild.build({
     // plotly.js requires maplibre-gl's stylesheet only when a `map` trace registers;
     // none does here, and the bundle must be one JS file
     loader: {'.css': 'empty'},
-    plugins: [stripDescriptionsPlugin],
+    plugins: [shimPlugin, stripDescriptionsPlugin],
     banner: {
         js: `/* plotly.js v${plotlyVersion} (MIT, (c) Plotly, Inc.), custom build for the returns map: ` +
             'frontend/plotly/entry.js. Licences of plotly.js and its dependencies: in their npm packages. */',
@@ -88,28 +118,41 @@ const result = await esbuild.build({
 writeFileSync(join(outDir, 'plotly-custom.meta.json'), JSON.stringify(result.metafile));
 
 // The compressed copies dashboard/plotly_bundle.py serves, named as it looks for them
-// (<bundle>.<first 12 hex digits of the bundle's sha256>.<br|gz|zst>), at the best levels: made
+// (<file>.<first 12 hex digits of the file's sha256>.<br|gz|zst>), at the best levels: made
 // here, once per install, so the server writes nothing and compresses nothing at start-up.
 // zstd where this Node has it (22.15+); elsewhere Flask-Compress serves zstd on the fly.
-const body = readFileSync(outfile);
-const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
-const copies = {
-    br: zlib.brotliCompressSync(body, {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length}}),
-    gz: zlib.gzipSync(body, {level: 9}),
-};
-if (zlib.zstdCompressSync) {
-    copies.zst = zlib.zstdCompressSync(body, {params: {[zlib.constants.ZSTD_c_compressionLevel]: 19}});
+function writeCopies(file) {
+    const body = readFileSync(file);
+    const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    const copies = {
+        br: zlib.brotliCompressSync(body, {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length}}),
+        gz: zlib.gzipSync(body, {level: 9}),
+    };
+    if (zlib.zstdCompressSync) {
+        copies.zst = zlib.zstdCompressSync(body, {params: {[zlib.constants.ZSTD_c_compressionLevel]: 19}});
+    }
+    const name = file.split(/[\\/]/).pop();
+    for (const old of readdirSync(outDir)) {
+        if (old.startsWith(name + '.') && /\.(br|gz|zst)$/.test(old)) unlinkSync(join(outDir, old));
+    }
+    for (const [suffix, data] of Object.entries(copies)) writeFileSync(`${file}.${digest}.${suffix}`, data);
+    return `${relative(root, file)}, ${body.length.toLocaleString('en')} bytes (` +
+        Object.entries(copies).map(([k, v]) => `${k} ${v.length.toLocaleString('en')}`).join(', ') + ')';
 }
-for (const name of readdirSync(outDir)) {
-    if (/^plotly-custom\.min\.js\..*\.(br|gz|zst)$/.test(name)) unlinkSync(join(outDir, name));
-}
-for (const [suffix, data] of Object.entries(copies)) writeFileSync(`${outfile}.${digest}.${suffix}`, data);
 
-console.log(`plotly.js ${plotlyVersion} custom build: ${relative(root, outfile)}, ` +
-    `${body.length.toLocaleString('en')} bytes (` +
-    Object.entries(copies).map(([k, v]) => `${k} ${v.length.toLocaleString('en')}`).join(', ') +
-    `); ${descriptionsDropped} attribute descriptions left out`);
+console.log(`plotly.js ${plotlyVersion} custom build: ${writeCopies(outfile)}; ` +
+    `${descriptionsDropped} attribute descriptions left out`);
+
+// regenerator-runtime (MIT, pinned in package.json), minified: the one part of Dash's
+// @babel/polyfill the page needs (dashboard/page_scripts.py says why)
+const regenerator = join(outDir, 'regenerator-runtime.min.js');
+await esbuild.build({
+    entryPoints: [require.resolve('regenerator-runtime/runtime.js')], outfile: regenerator,
+    minify: true, format: 'iife', target: 'es2016', platform: 'browser', legalComments: 'eof',
+    logLevel: 'warning',
+});
+console.log(`regenerator-runtime ${require('regenerator-runtime/package.json').version}: ${writeCopies(regenerator)}`);
 
 if (process.argv.includes('--analyze')) {
     const output = Object.values(result.metafile.outputs)[0];

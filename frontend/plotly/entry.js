@@ -17,9 +17,10 @@
 // - the modebar on the explore page's map (pan, zoom, reset; "toImage" removed), and
 //   Plotly.downloadImage (PNG and SVG) from assets/app.js.
 //
-// Every difference from core.js is marked "CUT:" with its reason. ./build.mjs also leaves out
-// the attributes' documentation strings. To check what a change costs,
-// `node frontend/plotly/build.mjs --analyze` prints the largest inputs.
+// Every difference from core.js is marked "CUT:" with its reason. More is left out by
+// ./build.mjs: the attributes' documentation strings, and a few dependencies replaced by the
+// files in ./shims/ (each says what it replaces and why the page never needs it). To check what
+// a change costs, `node frontend/plotly/build.mjs --analyze` prints the largest inputs.
 
 exports.version = require('plotly.js/src/version').version;
 

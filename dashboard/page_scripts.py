@@ -1,0 +1,45 @@
+"""The scripts Dash links on the page, less two this app's browsers never need.
+
+- Dash's ``deps/polyfill@7.12.1.min.js`` (@babel/polyfill: 97 KB, 28 KB with brotli) is
+  core-js for browsers older than any that can run the page. Dash's renderer and dcc still
+  call one global of it, ``regeneratorRuntime`` (their async code is compiled with
+  regenerator), so the page gets regenerator-runtime alone instead (npm, pinned; 2.4 KB
+  with brotli; built by ``frontend/plotly/build.mjs``). Without ``npm ci`` the page keeps the
+  whole polyfill.
+- dash_table's bundle (33 KB, 7 KB with brotli): ``import dash`` registers the DataTable
+  library, so Dash links it on every page; this app draws no DataTable.
+
+Both are taken out in ``interpolate_index``, the hook Dash documents for changing the page
+it serves. Why at all: first-load bytes, which issue #10 asks to keep at or under a third of
+the smallest Dash page's (bench/README.md has the figures).
+"""
+
+from __future__ import annotations
+
+import re
+
+import dash
+
+POLYFILL_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
+DASH_TABLE_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*"></script>\n?')
+
+
+def trim_scripts(scripts: str, regenerator_url: str | None) -> str:
+    """Dash's script tags without the DataTable bundle, and with regenerator-runtime in the
+    polyfill's place (when npm has built it)."""
+    scripts = DASH_TABLE_TAG.sub("", scripts)
+    if regenerator_url:
+        scripts = POLYFILL_TAG.sub(f'<script src="{regenerator_url}"></script>', scripts, count=1)
+    return scripts
+
+
+class Dash(dash.Dash):
+    """``dash.Dash`` serving the trimmed scripts (``trim_scripts``)."""
+
+    def __init__(self, *args, regenerator_url: str | None = None, **kwargs):
+        self.regenerator_url = regenerator_url
+        super().__init__(*args, **kwargs)
+
+    def interpolate_index(self, **kwargs):
+        kwargs["scripts"] = trim_scripts(kwargs["scripts"], self.regenerator_url)
+        return super().interpolate_index(**kwargs)
