@@ -122,9 +122,11 @@
         if (filters && window.matchMedia && window.matchMedia('(min-width: 640px)').matches) {
           filters.open = true;
         }
+        // the legend opens where the map has room for it beside Japan (a tall window), else
+        // it waits behind its button: open at 1440×900 it covered Honshu's Pacific coast
         var legend = document.getElementById('legend');
         if (legend && window.matchMedia && !main.classList.contains('mode-kiosk') &&
-            window.matchMedia('(max-width: 639px), (max-height: 800px)').matches) {
+            window.matchMedia('(max-width: 639px), (max-height: 960px)').matches) {
           legend.open = false;
         }
         return nu();

@@ -1,4 +1,4 @@
-"""One screen, map first, on every device: the five layouts in English and Japanese.
+"""One screen, map first, on every device: the five layouts in English, Japanese and Korean.
 
 explore 1440×900 and projector 1280×720 (the window, no page scroll, the map ≥ 50 % of it),
 kiosk 1920×1080 and 1080×1920 (one screen, nothing scrolls, nothing cut off at an edge, the
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 # is held on its first stop (dwell=600) so that it is measured as a visitor sees it
 LAYOUTS = {name: (width, height, f"{query}&idle=600&dwell=600" if query else query)
            for name, (width, height, query) in SCREEN_LAYOUTS.items()}
-LANGS = ("en", "ja")
+LANGS = ("en", "ja", "ko")
 CASES = [(name, lang) for name in LAYOUTS for lang in LANGS]
 ONE_SCREEN = ("explore", "projector", "kiosk-landscape", "kiosk-portrait")
 KIOSK = ("kiosk-landscape", "kiosk-portrait")
@@ -66,8 +66,22 @@ MEASURE = """() => {
   const wide = Array.from(document.querySelectorAll('body *'))
     .filter(e => !e.closest('svg, .table-scroll, .skip-link') && shown(e) && e.getBoundingClientRect().right > w + 1)
     .map(label).slice(0, 8);
+  // the map's own words (port names, the sea's two names, the "not recorded" note): each
+  // must be visible, not under the legend, a card or a button laid over the map
+  const hidden = [];
+  for (const e of document.querySelectorAll('#map .scattergeo text, #map .annotation-text')) {
+    const r = e.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0) || getComputedStyle(e).display === 'none' || e.closest('.annotation') &&
+        getComputedStyle(e.closest('.annotation')).display === 'none') continue;
+    const y = r.top + r.height / 2;
+    for (const x of [r.left + 2, r.left + r.width / 2, r.right - 2]) {
+      if (x < 0 || x > w || y < 0 || y > h) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && !top.closest('#map')) { hidden.push('"' + e.textContent.trim().slice(0, 30) + '" under ' + label(top)); break; }
+    }
+  }
   const caption = document.getElementById('tour-caption');
-  return {w, h, mapShare: visible / (w * h), mapWidth: map.width, mapHeight: Math.min(map.bottom, h) - Math.max(map.top, 0),
+  return {w, h, hidden, mapShare: visible / (w * h), mapWidth: map.width, mapHeight: Math.min(map.bottom, h) - Math.max(map.top, 0),
           scrollWidth: document.scrollingElement.scrollWidth, scrollHeight: document.scrollingElement.scrollHeight,
           targets, cut, wide, caption: caption ? parseFloat(getComputedStyle(caption).fontSize) : 0,
           captionShown: caption ? shown(caption) : false,
@@ -136,6 +150,13 @@ def test_nothing_wider_than_the_window(layout, name, lang):
 def test_one_screen_no_page_scroll(layout, name, lang):
     m = layout(name, lang).m
     assert m["scrollHeight"] <= m["h"], f"the page scrolls: {m['scrollHeight']} px in a {m['h']} px window"
+
+
+@pytest.mark.parametrize("name, lang", CASES)
+def test_nothing_laid_over_the_map_hides_its_words(layout, name, lang):
+    """Port names, "Sea of Japan / East Sea" and the note that a blank region is unknown, not
+    zero: never under the legend, the kiosk's card or a button."""
+    assert not layout(name, lang).m["hidden"], layout(name, lang).m["hidden"]
 
 
 @pytest.mark.parametrize("name, lang", CASES)
