@@ -44,9 +44,9 @@ def load_universe() -> Universe:
     from dashboard.config import Settings
     from dashboard.state import LANGS, LAYERS, MODES
     from dashboard.tour import default_tour
-    from geodata import load_cached
+    from geodata import load_dataset
 
-    dataset = load_cached()
+    dataset = load_dataset()
     context = state_context(dataset, Settings())
     try:  # the region search box's suggestions (the app's own labels), where the app has them
         from dashboard.layout import region_labels

@@ -36,7 +36,7 @@ from bench.browser import _DRAWN_OBSERVER, APP_MAP_DRAWN, chromium, new_page  # 
 from bench.common import HOST, summarize  # noqa: E402
 from dashboard import create_app, plotly_bundle  # noqa: E402
 from dashboard.config import Settings  # noqa: E402
-from geodata import load_cached  # noqa: E402
+from geodata import load_dataset  # noqa: E402
 
 
 #: name -> the Plotly build the app serves (none there: Dash's full bundle)
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
     for spec in args.bundle:
         label, _, path = spec.partition("=")
         variants[label] = Path(path)
-    dataset = load_cached()
+    dataset = load_dataset()
     samples: dict[str, list[dict]] = {name: [] for name in variants}
     with chromium() as browser, ExitStack() as stack:
         urls = {name: stack.enter_context(serve(dataset, bundle)) for name, bundle in variants.items()}

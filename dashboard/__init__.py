@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from geodata import Dataset, load_cached
+from geodata import Dataset, load_dataset
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
 from . import callbacks, clientside, layout, plotly_bundle, server
@@ -35,7 +35,7 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     """Build the app. Loads and validates the dataset once (a bad file stops here)."""
     settings = settings or settings_from_env()
     if dataset is None:
-        dataset = load_cached(*(str(Path(d)) for d in (settings.data_dir or DATA_DIR, settings.layers_dir or LAYERS_DIR)))
+        dataset = load_dataset(Path(settings.data_dir or DATA_DIR), Path(settings.layers_dir or LAYERS_DIR))
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)

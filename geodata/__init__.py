@@ -8,7 +8,7 @@ rebuild the boundary layers from their pinned public-domain source.
 DATASET_VERSION = "1.1.0"
 
 from .errors import DataError  # noqa: E402
-from .loader import Dataset, load_cached, load_dataset  # noqa: E402
+from .loader import Dataset, load_dataset  # noqa: E402
 from .records import localized  # noqa: E402
 
-__all__ = ["DATASET_VERSION", "DataError", "Dataset", "load_dataset", "load_cached", "localized"]
+__all__ = ["DATASET_VERSION", "DataError", "Dataset", "load_dataset", "localized"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -288,8 +287,3 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
         drawn_by_year=MappingProxyType({y: tuple(r for r in records if r.drawn and r.year == y) for y in years}),
     )
 
-
-@lru_cache(maxsize=4)
-def load_cached(data_dir: str = str(DATA_DIR), layers_dir: str = str(LAYERS_DIR)) -> Dataset:
-    """The dataset shared read-only by every request of a process (loaded once)."""
-    return load_dataset(Path(data_dir), Path(layers_dir))

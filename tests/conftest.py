@@ -7,12 +7,12 @@ import pytest
 
 from dashboard import create_app, state_context
 from dashboard.config import Settings
-from geodata import load_cached
+from geodata import load_dataset
 
 
 @pytest.fixture(scope="session")
 def dataset():
-    return load_cached()
+    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -69,15 +69,6 @@ class MapGeometry:
     curves: dict             # route key -> (lons, lats)
     reference_persons: int   # persons drawn at MAX_WIDTH_PX on the fixed scale
     trace_index: dict        # role -> index of its trace
-    #: base figures as plain dicts, per (lang, layer, kiosk), and parts of view updates: a
-    #: per-process cache of pure functions, shared by all visitors (nothing about any of them)
-    base_cache: dict = field(default_factory=dict, compare=False, hash=False)
-
-    def kept(self, key, build):
-        """``build()``'s result, built the first time ``key`` is asked for, then kept."""
-        if key not in self.base_cache:
-            self.base_cache[key] = build()
-        return self.base_cache[key]
 
 
 def build_geometry(dataset: Dataset) -> MapGeometry:

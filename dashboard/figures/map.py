@@ -1,5 +1,5 @@
-"""The map figure: the base figure built once per language, layer and mode, then the view's
-properties (``view_updates``) set on it, and small patches from one view to the next.
+"""The map figure: the base figure for a language, layer and mode, the view's properties
+(``view_updates``) set on it, and small patches from one view to the next.
 
 Trace order is fixed (see ``MapGeometry.trace_index``) so a year or filter change only
 rewrites widths, sizes, colours and hover text of existing traces. The geometry is in
@@ -39,21 +39,16 @@ def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth
 
 def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool = False) -> dict:
     """The whole map for a view, as a plain figure dict. Called once per page load (later
-    changes are Patches): the base is built once per language, layer and mode, then the
-    view's properties are set on a copy of the few traces they touch."""
-    base = geometry.kept((state.lang, state.layer, kiosk),
-                         lambda: _base_figure(dataset, geometry, state, kiosk).to_plotly_json())
-    fig = {**base, "data": list(base["data"])}
+    changes are Patches): the base for the language, layer and mode, with the view's
+    properties set on the few traces they touch."""
+    fig = _base_figure(dataset, geometry, state, kiosk).to_plotly_json()
     for (i, path), value in view_updates(dataset, geometry, state).items():
-        fig["data"][i] = _set_path(fig["data"][i], path.split("."), value)
+        *parents, last = path.split(".")
+        node = fig["data"][i]
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[last] = value
     return fig
-
-
-def _set_path(node: dict, keys: list[str], value) -> dict:
-    """A copy of ``node`` with ``keys`` set to ``value``, copying only the dicts on the path."""
-    copy = dict(node)
-    copy[keys[0]] = value if len(keys) == 1 else _set_path(node.get(keys[0]) or {}, keys[1:], value)
-    return copy
 
 
 def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool) -> go.Figure:
@@ -193,16 +188,15 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
 
     # prefectures: shaded only where a documented count exists; the rest stay neutral
     counts = tuple(r for r in origin_counts_in(dataset, state) if r.persons is not None)
-    # the same few counts recur: kept per set of counts
-    z, text = geometry.kept(("prefectures", lang, counts), lambda: hover._prefecture_shading(dataset, geometry, counts, lang))
+    z, text = hover._prefecture_shading(dataset, geometry, counts, lang)
     j = idx["japan"]
     updates[(j, "z")] = z
     updates[(j, "text")] = text
     updates[(j, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SCALE[0][1]]]
     # Korea: where Koreans in Japan came from (a documented share), shaded on either layer;
-    # the same for every year, so built once per layer and language
+    # the same for every year
     layer = korea_layer(state)
-    z, text = geometry.kept(("korea", layer, lang), lambda: hover._korea_shading(dataset, geometry, layer, lang))
+    z, text = hover._korea_shading(dataset, geometry, layer, lang)
     k = idx["korea"]
     updates[(k, "z")] = z
     updates[(k, "text")] = text
@@ -219,9 +213,8 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
 
 def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict[str, list[str]]:
     """The ports' hover texts (``hover.port_hovers``): they depend on the years and the
-    language only, so they are kept per (years, language)."""
-    return geometry.kept(("ports", state.year_from, state.year_to, state.lang),
-                         lambda: hover.port_hovers(dataset, state))
+    language only."""
+    return hover.port_hovers(dataset, state)
 
 
 def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
