@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -12,12 +11,18 @@ from .state import LANGS
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
 
-@lru_cache(maxsize=None)
-def catalog(lang: str) -> dict[str, str]:
+def _read(lang: str) -> dict[str, str]:
     path = TRANSLATIONS_DIR / f"{lang}.yaml"
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return {str(k): str(v) for k, v in data.items()}
+
+
+CATALOGS = {lang: _read(lang) for lang in LANGS}
+
+
+def catalog(lang: str) -> dict[str, str]:
+    return CATALOGS[lang]
 
 
 def t(lang: str, key: str, **values) -> str:

@@ -8,7 +8,6 @@ impossible value falls back to that parameter's default and is reported as a not
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 LANGS = ("en", "ja", "ko")
@@ -39,10 +38,6 @@ class ViewState:
         """Rebuild from a browser-held dict, validating it like a URL (it may be tampered)."""
         if not isinstance(data, dict):
             return context.default
-        # the browser sends the same few views again and again: parse each once (only small,
-        # plain values are kept, so a tampered body cannot fill the cache with megabytes)
-        if len(data) <= len(PARAMS) and all(isinstance(k, str) and len(k) <= 16 and _small(v) for k, v in data.items()):
-            return _from_items(tuple(sorted(data.items())), context)
         return cls._parse_dict(data, context)
 
     @classmethod
@@ -65,15 +60,6 @@ class ViewState:
 
 
 _FIELDS = tuple(f.name for f in fields(ViewState))
-
-
-def _small(value) -> bool:
-    return value is None or (isinstance(value, (int, str)) and len(str(value)) <= 64)
-
-
-@lru_cache(maxsize=256)
-def _from_items(items: tuple, context: "StateContext") -> ViewState:
-    return ViewState._parse_dict(dict(items), context)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -52,7 +51,6 @@ def read_tour(path: Path) -> Tour:
     return Tour(str(data["id"]), {str(k): str(v) for k, v in data["title"].items()}, tuple(stops))
 
 
-@lru_cache(maxsize=None)
 def default_tour() -> Tour:
     return read_tour(TOURS_DIR / "default.yaml")
 

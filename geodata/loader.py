@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -82,9 +82,6 @@ class Dataset:
     #: the years with any drawn flow, in order, and year -> its drawn flow records
     years: tuple[int, ...] = ()
     drawn_by_year: Mapping[int, tuple[FlowRecord, ...]] = None  # type: ignore[assignment]
-    #: results of pure queries kept for reuse (see dashboard/queries.py); holds nothing
-    #: about any visitor
-    query_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __getattr__(self, name: str):  # dataset.flows, dataset.sources, ...
         tables = object.__getattribute__(self, "tables")

@@ -12,7 +12,6 @@ reads as a fact.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import plotly.graph_objects as go
 from dash import Patch
@@ -88,9 +87,8 @@ def _updates(dataset: Dataset, state: ViewState) -> dict:
     return updates
 
 
-@lru_cache(maxsize=16)
 def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
-    """The chart without data, per language and mode: built (and validated) once."""
+    """The chart without data, for a language and mode."""
     fig = go.Figure()
     for status in SLOTS:
         colour, _, pattern = styles.STATUS_STYLE[status]
@@ -121,13 +119,12 @@ def _base(lang: str, kiosk: bool, years: tuple[int, ...]) -> dict:
 
 
 def build_bar_figure(dataset: Dataset, state: ViewState, kiosk: bool = False) -> dict:
-    """The whole chart for a view, as a plain figure dict (a copy of the cached base)."""
-    base = _base(state.lang, kiosk, tuple(dataset.years))
-    data = [dict(trace) for trace in base["data"]]
+    """The whole chart for a view, as a plain figure dict."""
+    fig = _base(state.lang, kiosk, tuple(dataset.years))
     for (i, key), value in _updates(dataset, state).items():
-        data[i][key] = value
-    layout = {**base["layout"], "shapes": selection_shapes(state.year_from, state.year_to)}
-    return {**base, "data": data, "layout": layout}
+        fig["data"][i][key] = value
+    fig["layout"]["shapes"] = selection_shapes(state.year_from, state.year_to)
+    return fig
 
 
 def bar_patch(dataset: Dataset, state: ViewState) -> Patch:
