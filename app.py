@@ -40,7 +40,7 @@ def _build(settings=None):
     except (DataError, SettingsError) as exc:
         sys.exit(f"Cannot start: {exc}")
     if app.server.config["SETTINGS"].compress:
-        compress_static_files(app.server, app.server.config["GEOJSON_URLS"])
+        compress_static_files(app.server)
     # Everything built so far (dataset, layers, precomputed totals) lives as long as the
     # process: keep it out of the garbage collector's full passes, which otherwise stall a
     # request for milliseconds now and then, and keep forked workers' pages shared.

@@ -78,5 +78,4 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)
     app.server.config["SETTINGS"] = settings
-    app.server.config["GEOJSON_URLS"] = list(geometry.geojson_urls.values())
     return app

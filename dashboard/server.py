@@ -187,13 +187,14 @@ BEST_BR_LEVEL = 11
 _PAGE_FILE = re.compile(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"')
 
 
-def compress_static_files(server: Flask, geojson_urls) -> int:
+def compress_static_files(server: Flask) -> int:
     """Put the page's static files (its scripts and stylesheets, and the layers) into
     Flask-Compress's cache at brotli's best level, by asking for each once; returns how many.
     For ``app.py`` (so for gunicorn's preloaded app, before it forks its workers)."""
     client = server.test_client()
     page = client.get("/").get_data(as_text=True)
-    urls = sorted(set(_PAGE_FILE.findall(page)) | set(geojson_urls))
+    layers = {rule.rule for rule in server.url_map.iter_rules() if rule.rule.startswith("/geo/")}
+    urls = sorted(set(_PAGE_FILE.findall(page)) | layers)
     fast = server.config["COMPRESS_BR_LEVEL"]
     server.config["COMPRESS_BR_LEVEL"] = BEST_BR_LEVEL
     try:

@@ -283,4 +283,3 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
         years=years,
         drawn_by_year=MappingProxyType({y: tuple(r for r in records if r.drawn and r.year == y) for y in years}),
     )
-

@@ -12,7 +12,6 @@ reads as a fact.
 
 from __future__ import annotations
 
-
 import plotly.graph_objects as go
 from dash import Patch
 
