@@ -1,45 +1,26 @@
-/* Kiosk mode: the attract loop, the "Still there?" countdown, the reset to the start view,
-   and recovery from a server restart or a stalled callback.
+/* Kiosk mode on the page: the DOM, timers and storage around the kiosk's states
+   (assets/kiosk-states.js, where the behaviour is, with its unit tests).
 
-   Active only when the page built by Dash contains <main class="main mode-kiosk">
-   (?mode=kiosk, or DASHBOARD_MODE=kiosk on the server). No inline script, no request
-   leaves the page's own origin (only /healthz and reloads of the start URL).
-
-   States (window.__kiosk.state, read-only, for tests and for whoever set the machine up):
-     'attract'   nobody has touched the kiosk since it loaded or was reset: the guided tour
-                 plays by itself (#tour-start, then #tour-next every `dwell` seconds); after the
-                 last stop the page reloads to the start URL (a fresh page cannot grow).
-     'visitor'   a touch (pointerdown, touchstart, keydown or wheel made by a person, i.e.
-                 event.isTrusted) stopped the loop: the visitor explores from that view.
-     'countdown' `idle` seconds without a touch: #kiosk ("Still there?") counts down; a touch
-                 or #kiosk-continue goes back to 'visitor', the end of the count resets.
-     'resetting' leaving for the start URL.
-     'offline'   the server did not answer /healthz when a reset was due: wait; the health
-                 poll reloads to the start URL as soon as the server answers again.
+   Active only when the page holds <main class="main mode-kiosk"> (?mode=kiosk, or
+   DASHBOARD_MODE=kiosk on the server). No inline script; no request leaves the page's own
+   origin (only /healthz and reloads of the start URL). window.__kiosk (read-only) shows the
+   state, for tests and for whoever set the machine up.
 
    Settings, read from the start URL (the query the kiosk was first opened with, kept in
    sessionStorage, so a visitor's changes, which rewrite the query, never change them):
      idle=S    seconds without a touch before "Still there?" (default: the server's
-               KIOSK_IDLE_SECONDS, from #kiosk[data-idle-seconds]; else 90)
-     dwell=S   seconds on each tour stop in the attract loop (default 8; doubled, with no
-               transitions, when the system asks for reduced motion)
+               KIOSK_IDLE_SECONDS, from .kiosk-overlay[data-idle-seconds]; else 90)
+     dwell=S   seconds on each tour stop in the attract loop (default 8; doubled when the
+               system asks for reduced motion)
      health=S  seconds between /healthz polls (default 15)
-     stall=S   seconds a callback may stay loading before the page reloads (default 20)
+     stall=S   seconds a callback may stay loading before the page resets (default 20)
 */
 (function () {
   'use strict';
 
   var KEY = 'returns-kiosk:';
   var TICK_MS = 250;
-  var defaults = {idle: 90, dwell: 8, health: 15, stall: 20};
   var status = {state: 'waiting'};
-
-  function publish(changes) {
-    var next = {};
-    Object.keys(status).forEach(function (k) { next[k] = status[k]; });
-    Object.keys(changes || {}).forEach(function (k) { next[k] = changes[k]; });
-    status = Object.freeze(next);
-  }
   try {
     Object.defineProperty(window, '__kiosk', {get: function () { return status; }, configurable: true});
   } catch (e) { /* an older page defined it: never fatal */ }
@@ -53,26 +34,35 @@
   function recall(name) {
     try { return window.sessionStorage.getItem(KEY + name); } catch (e) { return null; }
   }
-
   // intervals inside a page use a monotonic clock: a wall clock set at boot cannot cut them short
   function clock() { return window.performance && performance.now ? performance.now() : Date.now(); }
-
   function seconds(text, fallback, low, high) {
     var value = parseFloat(text);
-    if (!isFinite(value)) { return fallback; }
-    return Math.min(high, Math.max(low, value));
+    return isFinite(value) ? Math.min(high, Math.max(low, value)) : fallback;
   }
+  function hook(selector) { return document.querySelector(selector); }
 
-  // -- waiting for the page: Dash builds it by a callback after load -------------------------
+  // the page is in the layout Dash renders; wait until it is there
   var waiting = window.setInterval(function () {
-    var main = document.querySelector('main.main');
+    var main = hook('main.main');
     if (!main) { return; }
     window.clearInterval(waiting);
     if (main.classList.contains('mode-kiosk')) { start(); }
   }, TICK_MS);
 
-  // -- the kiosk -------------------------------------------------------------------------------
+  function settingsFrom(startUrl) {
+    var params = new URLSearchParams(startUrl.split('?')[1] || '');
+    var overlay = hook('.kiosk-overlay');
+    var serverIdle = overlay ? parseFloat(overlay.getAttribute('data-idle-seconds')) : NaN;
+    var reduced = !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+    return {idle: seconds(params.get('idle'), isFinite(serverIdle) ? serverIdle : 90, 2, 86400),
+            dwell: seconds(params.get('dwell'), 8, 0.5, 3600) * (reduced ? 2 : 1),
+            health: seconds(params.get('health'), 15, 0.5, 3600),
+            stall: seconds(params.get('stall'), 20, 1, 3600), reducedMotion: reduced};
+  }
+
   function start() {
+    var K = window.returnsKiosk;
     var startUrl = recall('start');
     if (!startUrl) {
       // first load of this kiosk (this browser tab): its query is the start view
@@ -81,194 +71,120 @@
       startUrl = window.location.pathname + '?' + first.toString();
       store('start', startUrl);
     }
-    var params = new URLSearchParams(startUrl.split('?')[1] || '');
-    var overlay = document.getElementById('kiosk');
-    var serverIdle = overlay ? parseFloat(overlay.getAttribute('data-idle-seconds')) : NaN;
-    var reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    var idle = seconds(params.get('idle'), isFinite(serverIdle) ? serverIdle : defaults.idle, 2, 86400);
-    var dwell = seconds(params.get('dwell'), defaults.dwell, 0.5, 3600) * (reduced ? 2 : 1);
-    var health = seconds(params.get('health'), defaults.health, 0.5, 3600);
-    var stall = seconds(params.get('stall'), defaults.stall, 1, 3600);
-    var countdownSeconds = Math.max(2, Math.min(15, Math.round(idle / 2)));
+    var settings = settingsFrom(startUrl);
     var lastReset = recall('reason');
     store('reason', null);
-
     document.documentElement.classList.add('kiosk');
-    if (reduced) { document.documentElement.classList.add('kiosk-reduced-motion'); }
+    if (settings.reducedMotion) { document.documentElement.classList.add('kiosk-reduced-motion'); }
 
-    var state = 'attract';
-    var now = clock();
-    var lastTouch = 0;                 // on the monotonic clock
     var touchedAt = parseFloat(recall('touch'));   // wall clock, kept across reloads
-    var since = Date.now() - touchedAt;
-    if (isFinite(since) && since >= 0 && since < idle * 1000) {
-      state = 'visitor';  // a visitor reloaded the page (switched language): still theirs
-      lastTouch = now - since;
-    } else {
-      store('touch', null);
-    }
-    var stop = -1;                 // the tour stop the loop last asked for
-    var steps = 0;
-    var nextStepAt = now + Math.min(1000, dwell * 1000);  // first stop: as soon as the page is ready
-    var countdownEnd = 0;
-    var hideOnRelease = false;
-    var loadingSince = 0;
-    var serverDown = false;
+    var state = K.initial(clock(), settings, isFinite(touchedAt) ? Date.now() - touchedAt : null);
+    if (state.name !== 'visitor') { store('touch', null); }
+    var dismissOnRelease = false;
 
-    function update() {
+    function publish() {
       // "Touch to explore" shows while the attract loop plays (kiosk.css)
-      document.documentElement.classList.toggle('kiosk-attract', state === 'attract');
-      publish({state: state, stop: stop, steps: steps, idle: idle, dwell: dwell, health: health,
-               stall: stall, countdown: countdownSeconds, reducedMotion: !!reduced,
-               startUrl: startUrl, lastReset: lastReset, serverDown: serverDown});
-    }
-    update();
-
-    function byId(id) { return document.getElementById(id); }
-    function tourActive() {
-      var tour = byId('tour');
-      return !!tour && tour.classList.contains('active');
-    }
-    function stopCount() {
-      var tour = byId('tour');
-      return tour ? tour.querySelectorAll('.tour-jumps button').length : 0;
-    }
-    function ready() {
-      var summary = byId('summary');
-      return !!summary && summary.textContent.trim() !== '' &&
-        !document.querySelector('[data-dash-is-loading="true"]');
+      document.documentElement.classList.toggle('kiosk-attract', state.name === 'attract');
+      status = Object.freeze({state: state.name, stop: state.stop, steps: state.steps, idle: settings.idle,
+                              dwell: settings.dwell, health: settings.health, stall: settings.stall,
+                              countdown: K.countdownSeconds(settings), reducedMotion: settings.reducedMotion,
+                              startUrl: startUrl, lastReset: lastReset, serverDown: state.serverDown});
     }
 
-    // -- the attract loop: the guided tour, played by clicking its own buttons --------------
-    function attractStep() {
-      var count = stopCount();
-      if (!count || !byId('tour-start')) { return; }         // no tour on this page: stay still
-      if (stop < 0 || !tourActive()) {
-        byId('tour-start').click();
-        stop = 0;
-      } else if (stop >= count - 1) {
-        goStart('cycle');                                     // a full cycle: start afresh
-        return;
-      } else {
-        byId('tour-next').click();
-        stop += 1;
-      }
-      steps += 1;
-      update();
+    function send(event) {
+      var result = K.step(state, event, settings);
+      state = result.state;
+      result.effects.forEach(perform);
     }
 
-    // -- touches -----------------------------------------------------------------------------
-    function noteTouch() {
-      lastTouch = clock();
-      store('touch', Date.now());
-    }
-    function touched(event) {
-      if (!event.isTrusted || state === 'resetting' || state === 'offline') { return; }
-      noteTouch();
-      if (state === 'countdown') {
-        // the touch that answers "Still there?" must not also press what lies under the dialog
-        hideOnRelease = event.type === 'pointerdown' || event.type === 'touchstart';
-        if (!hideOnRelease) { hideCountdown(); }
-        else { window.setTimeout(function () { if (hideOnRelease) { hideCountdown(); } }, 800); }
-      }
-      if (state !== 'visitor') {
-        state = 'visitor';
-        update();
-      }
-    }
-    function released() {
-      // hide once the click that follows this release has landed on the dialog (a tap's
-      // click comes a little after the release)
-      if (hideOnRelease) { window.setTimeout(function () { if (hideOnRelease) { hideCountdown(); } }, 350); }
-    }
-    window.addEventListener('click', function () {
-      if (hideOnRelease) { window.setTimeout(hideCountdown, 0); }
-    }, true);
-    ['pointerdown', 'touchstart', 'keydown', 'wheel'].forEach(function (type) {
-      window.addEventListener(type, touched, {capture: true, passive: true});
-    });
-    ['pointerup', 'pointercancel', 'touchend'].forEach(function (type) {
-      window.addEventListener(type, released, {capture: true, passive: true});
-    });
-
-    // -- the idle countdown ------------------------------------------------------------------
-    function showCountdown() {
-      if (!overlay) { goStart('idle'); return; }
-      state = 'countdown';
-      countdownEnd = clock() + countdownSeconds * 1000;
-      renderCountdown(countdownSeconds);
-      overlay.removeAttribute('hidden');
-      setInert(true);
-      var button = byId('kiosk-continue');
-      if (button) { button.focus({preventScroll: true}); }
-      update();
-    }
-    function renderCountdown(left) {
-      var text = byId('kiosk-countdown');
-      if (!text) { return; }
-      var template = text.getAttribute('data-template') || '{seconds}';
-      var value = template.split('{seconds}').join(String(left));
-      if (text.textContent !== value) { text.textContent = value; }
-    }
+    // -- what the states ask of the page -------------------------------------------------------
+    var overlay = hook('.kiosk-overlay');
     function setInert(on) {
       // while the dialog is up, nothing behind it can be reached (a modal, for every input)
       var page = overlay && overlay.parentElement;
       if (!page) { return; }
-      Array.prototype.forEach.call(page.children, function (child) {
-        if (child !== overlay) { child.inert = on; }
-      });
+      Array.prototype.forEach.call(page.children, function (child) { if (child !== overlay) { child.inert = on; } });
+    }
+    function renderCountdown(left) {
+      var text = hook('.kiosk-countdown');
+      if (!text) { return; }
+      var value = (text.getAttribute('data-template') || '{seconds}').split('{seconds}').join(String(left));
+      if (text.textContent !== value) { text.textContent = value; }
     }
     function hideCountdown() {
-      hideOnRelease = false;
+      dismissOnRelease = false;
       if (overlay) { overlay.setAttribute('hidden', ''); }
       setInert(false);
-      var button = byId('kiosk-continue');
+      var button = hook('.kiosk-continue');
       if (button && document.activeElement === button) { button.blur(); }
     }
-    // "Start again": back to the start view, as after an idle countdown
-    var restartButton = byId('kiosk-restart');
-    if (restartButton) {
-      restartButton.addEventListener('click', function () { goStart('restart'); });
-    }
-    var continueButton = byId('kiosk-continue');
-    if (continueButton) {
-      continueButton.addEventListener('click', function () {
-        if (state === 'countdown' || state === 'visitor') {
-          noteTouch();
-          hideCountdown();
-          state = 'visitor';
-          update();
-        }
-      });
-    }
-
-    // -- back to the start view, only when the server is there to serve it -------------------
-    function goStart(reason) {
-      if (state === 'resetting') { return; }
-      var previous = state;
-      state = 'resetting';
-      update();
-      checkHealth(function (ok) {
-        if (ok) {
-          store('touch', null);
-          store('reason', reason);
-          window.location.replace(startUrl);
-        } else {
-          // an error page would end the kiosk: keep this page until the server is back
-          serverDown = true;
-          hideCountdown();
-          state = previous === 'attract' ? 'attract' : 'offline';
-          update();
-        }
-      });
+    function perform(effect) {
+      switch (effect.do) {
+        case 'publish': publish(); break;
+        case 'tourStart': if (hook('[data-tour=start]')) { hook('[data-tour=start]').click(); } break;
+        case 'tourNext': if (hook('[data-tour=next]')) { hook('[data-tour=next]').click(); } break;
+        case 'noteTouch': store('touch', Date.now()); break;
+        case 'showCountdown':
+          renderCountdown(effect.seconds);
+          overlay.removeAttribute('hidden');
+          setInert(true);
+          if (hook('.kiosk-continue')) { hook('.kiosk-continue').focus({preventScroll: true}); }
+          break;
+        case 'renderCountdown': renderCountdown(effect.seconds); break;
+        case 'hideCountdown': hideCountdown(); break;
+        case 'dismissCountdown':
+          // a tap's click comes a little after its release: hide once it has landed on the dialog
+          dismissOnRelease = effect.onRelease;
+          if (!dismissOnRelease) { hideCountdown(); }
+          else { window.setTimeout(function () { if (dismissOnRelease) { hideCountdown(); } }, 800); }
+          break;
+        case 'goStart':
+          checkHealth(function (ok) {
+            if (!ok) { send({type: 'resetFailed'}); return; }
+            store('touch', null);
+            store('reason', effect.reason);
+            window.location.replace(startUrl);
+          });
+          break;
+        default: break;
+      }
     }
 
-    // -- health: reload to the start view when the server comes back after a failure ---------
+    // -- what the page tells the states ----------------------------------------------------------
+    function pageNow() {
+      var summary = hook('.summary');
+      var loading = !!document.querySelector('[data-dash-is-loading="true"]');
+      var tour = hook('.tour');
+      return {ready: !!summary && summary.textContent.trim() !== '' && !loading, loading: loading,
+              stops: tour && hook('[data-tour=start]') ? tour.querySelectorAll('.tour-jumps button').length : 0,
+              tourActive: !!tour && tour.classList.contains('active'), hasDialog: !!overlay};
+    }
+    ['pointerdown', 'touchstart', 'keydown', 'wheel'].forEach(function (type) {
+      window.addEventListener(type, function (event) {
+        if (event.isTrusted) { send({type: 'touch', now: clock(), kind: type}); }   // a person, not a script
+      }, {capture: true, passive: true});
+    });
+    ['pointerup', 'pointercancel', 'touchend'].forEach(function (type) {
+      window.addEventListener(type, function () {
+        if (dismissOnRelease) { window.setTimeout(function () { if (dismissOnRelease) { hideCountdown(); } }, 350); }
+      }, {capture: true, passive: true});
+    });
+    window.addEventListener('click', function () {
+      if (dismissOnRelease) { window.setTimeout(hideCountdown, 0); }
+    }, true);
+    if (hook('.kiosk-restart')) {
+      hook('.kiosk-restart').addEventListener('click', function () { send({type: 'restart'}); });
+    }
+    if (hook('.kiosk-continue')) {
+      hook('.kiosk-continue').addEventListener('click', function () { send({type: 'continue', now: clock()}); });
+    }
+
+    // -- health: the server's answer to /healthz ---------------------------------------------------
     var healthBusy = false;
     function checkHealth(done) {
       var controller = window.AbortController ? new window.AbortController() : null;
       var timer = window.setTimeout(function () { if (controller) { controller.abort(); } },
-                                    Math.max(1000, Math.min(5000, health * 1000)));
+                                    Math.max(1000, Math.min(5000, settings.health * 1000)));
       window.fetch('/healthz', {cache: 'no-store', credentials: 'same-origin',
                                 signal: controller ? controller.signal : undefined})
         .then(function (response) { return response.ok ? response.json() : null; })
@@ -276,20 +192,12 @@
         .catch(function () { window.clearTimeout(timer); done(false); });
     }
     window.setInterval(function () {
-      if (healthBusy || state === 'resetting') { return; }
+      if (healthBusy || state.name === 'resetting') { return; }
       healthBusy = true;
-      checkHealth(function (ok) {
-        healthBusy = false;
-        if (!ok) {
-          if (!serverDown) { serverDown = true; update(); }
-        } else if (serverDown) {
-          serverDown = false;
-          goStart('recovered');
-        }
-      });
-    }, health * 1000);
+      checkHealth(function (ok) { healthBusy = false; send({type: 'health', ok: ok}); });
+    }, settings.health * 1000);
 
-    // -- keep a kiosk visitor inside the kiosk --------------------------------------------
+    // -- keep a kiosk visitor inside the kiosk ---------------------------------------------------
     document.addEventListener('click', function (event) {
       var link = event.target && event.target.closest ? event.target.closest('a[href]') : null;
       if (!link) { return; }
@@ -303,31 +211,7 @@
     document.addEventListener('contextmenu', function (event) { event.preventDefault(); }, true);
     document.addEventListener('dragstart', function (event) { event.preventDefault(); }, true);
 
-    // -- the clock ---------------------------------------------------------------------------
-    window.setInterval(function () {
-      var time = clock();
-      if (state === 'attract' && !serverDown) {
-        if (time >= nextStepAt && ready()) {
-          attractStep();
-          nextStepAt = time + dwell * 1000;
-        }
-      } else if (state === 'visitor') {
-        if (time - lastTouch >= idle * 1000) { showCountdown(); }
-      } else if (state === 'countdown') {
-        var left = Math.max(0, Math.ceil((countdownEnd - time) / 1000));
-        renderCountdown(left);
-        if (time >= countdownEnd) { goStart('idle'); }
-      }
-      // a callback that stays loading (a stalled request) is never answered: start afresh
-      if (state !== 'resetting' && document.querySelector('[data-dash-is-loading="true"]')) {
-        loadingSince = loadingSince || time;
-        if (time - loadingSince >= stall * 1000) {
-          loadingSince = 0;
-          goStart('stalled');
-        }
-      } else {
-        loadingSince = 0;
-      }
-    }, TICK_MS);
+    publish();
+    window.setInterval(function () { send({type: 'tick', now: clock(), page: pageNow()}); }, TICK_MS);
   }
 }());
