@@ -1,269 +1,203 @@
-/* Browser-side helpers for the dashboard: things that need no server round trip.
-   Registered from dashboard/clientside.py as window.dash_clientside.returns.* */
+/* The browser's callbacks (registered by dashboard/clientside.py as
+   window.dash_clientside.returns.*) and the few DOM listeners Dash has no component for.
+   The logic lives in assets/view.js (pure, unit-tested); this file only connects it to
+   Dash's callbacks and the page's public hooks (dashboard/ids.py lists them). */
 (function () {
   'use strict';
 
-  var FILTER_FIELDS = ['region', 'port', 'lang', 'layer'];
-  var VIEW_FIELDS = ['year_from', 'year_to', 'region', 'port', 'lang', 'layer', 'mode'];
-  var X_RANGE = [1945.5, 1985.5];        // figures/bars.py X_RANGE
-  var VEIL = 'rgba(255,255,255,0.72)';   // figures/bars.py VEIL
-  var OUTLINE = '#0057a3';               // figures/bars.py SELECTED_OUTLINE
-
+  function V() { return window.returnsView; }
   function nu() { return window.dash_clientside.no_update; }
-
-  // the years chosen here in the last few seconds, oldest first: a view that arrives with one
-  // of the older ones is a late echo of the server's view, not a new view to draw
-  var trail = [];
-
-  // what the year frames depend on: figures/map.py frames_key
-  function filtersKey(view) {
-    return FILTER_FIELDS.map(function (f) { return view && view[f] !== undefined ? String(view[f]) : ''; }).join('|');
+  function context() { return window.dash_clientside.callback_context || {}; }
+  function triggered() { return context().triggered_id; }
+  function sameId(a, b) {
+    if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) { return a === b; }
+    var keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every(function (k) { return a[k] === b[k]; });
   }
-  function sameView(a, b) {
-    if (!a || !b) { return false; }
-    return VIEW_FIELDS.every(function (f) { return String(a[f]) === String(b[f]); });
-  }
-  function yearsText(pair) { return pair[0] === pair[1] ? String(pair[0]) : pair[0] + '–' + pair[1]; }
-
-  // the chosen years on the chart: figures/bars.py selection_shapes
-  function selectionShapes(pair) {
-    var left = pair[0] - 0.5, right = pair[1] + 0.5;
-    function veil(x0, x1) {
-      return {type: 'rect', xref: 'x', yref: 'paper', y0: 0, y1: 1, fillcolor: VEIL, line: {width: 0},
-              layer: 'above', x0: x0, x1: x1};
+  // Which of the callback's inputs fired, by its place in dashboard/clientside.py's list
+  // (so no component id is written here), or -1 on the page's first call.
+  function fired() {
+    var c = context();
+    var prop = ((c.triggered || [])[0] || {}).prop_id || '';
+    var property = prop.slice(prop.lastIndexOf('.') + 1);
+    var list = c.inputs_list || [];
+    for (var k = 0; k < list.length; k++) {
+      var entries = Array.isArray(list[k]) ? list[k] : [list[k]];
+      for (var e = 0; e < entries.length; e++) {
+        if (entries[e] && entries[e].property === property && sameId(entries[e].id, c.triggered_id)) { return k; }
+      }
     }
-    return [veil(X_RANGE[0], left), veil(right, X_RANGE[1]),
-            {type: 'rect', xref: 'x', yref: 'paper', y0: 0, y1: 1, x0: left, x1: right,
-             fillcolor: 'rgba(0,0,0,0)', line: {color: OUTLINE, width: 2}, layer: 'above'}];
+    return -1;
   }
-
-  // the years after an action, from the current pair, within the recorded years
-  function stepYears(action, current, years, wrap) {
-    var single = current[0] === current[1];
-    var at = function (year) { return years.indexOf(year); };
-    var last = years.length - 1;
-    if (action === 'first') { return [years[0], years[0]]; }
-    if (action === 'last') { return [years[last], years[last]]; }
-    if (action === 'next') {
-      if (!single) { return [current[0], current[0]]; }
-      var n = at(current[0]) + 1;
-      if (n > last) { n = wrap ? 0 : last; }
-      return [years[n], years[n]];
-    }
-    if (action === 'prev') {
-      if (!single) { return [current[1], current[1]]; }
-      var p = Math.max(0, at(current[0]) - 1);
-      return [years[p], years[p]];
-    }
-    if (action === 'extend') { return [current[0], years[Math.min(last, at(current[1]) + 1)]]; }
-    if (action === 'shrink') { return [current[0], years[Math.max(at(current[0]), at(current[1]) - 1)]]; }
-    return null;
+  // the ids of a callback's outputs that match a pattern (one pattern output, or the k-th)
+  function outputIds(k) {
+    var list = context().outputs_list || [];
+    var entries = Array.isArray(list[0]) ? list[k || 0] : list;
+    return (entries || []).map(function (o) { return o.id; });
   }
-
-  function validPair(pair, years) {
-    return Array.isArray(pair) && pair.length === 2 && years.indexOf(pair[0]) >= 0 && years.indexOf(pair[1]) >= 0 &&
-      pair[0] <= pair[1] ? pair : null;
-  }
-
-  function chartYears(payload, years) {
-    var points = payload && Array.isArray(payload.points) ? payload.points : [];
-    var xs = points.map(function (p) { return p && p.x; })
-      .filter(function (x) { return typeof x === 'number' && years.indexOf(x) >= 0; });
-    if (!xs.length) { return null; }
-    return [Math.min.apply(null, xs), Math.max.apply(null, xs)];
-  }
-
-  // A Patch drawing ``target`` from the year frames (figures/map.py year_frames), or null when
-  // the frames cannot draw it (other filters, language or layer, or a range of years).
-  function framePatch(frames, rendered, target) {
-    if (!frames || !frames.frames || target.year_from !== target.year_to) { return null; }
-    if (frames.key !== filtersKey(target)) { return null; }
-    var next = frames.frames[String(target.year_from)];
-    if (!next) { return null; }
-    if (!rendered || rendered.layer !== target.layer) { return null; }  // the layer's shapes: server
-    var before = null;
-    if (filtersKey(rendered) === frames.key && rendered.year_from === rendered.year_to) {
-      before = frames.frames[String(rendered.year_from)] || null;
-    }
+  function patchOf(assignments) {
     var patch = new window.dash_clientside.Patch();
-    frames.keys.forEach(function (key, k) {
-      if (before && before[k] === next[k]) { return; }
-      patch.assign(['data', key[0]].concat(key[1].split('.')), frames.values[next[k]]);
-    });
+    assignments.forEach(function (pair) { patch.assign(pair[0], pair[1]); });
     return patch.build();
-  }
-
-  // ``fn`` once the map has been redrawn (or after a moment, if nothing needed drawing): what
-  // can wait a few milliseconds (the chart's shading, the server's view) leaves the browser
-  // free to draw the map first
-  function afterMapDrawn(fn) {
-    var gd = document.querySelector('#map .js-plotly-plot');
-    var done = false;
-    var run = function () {
-      if (done) { return; }
-      done = true;
-      if (gd && gd.removeListener) { gd.removeListener('plotly_afterplot', run); }
-      fn();
-    };
-    if (gd && gd.on) { gd.on('plotly_afterplot', run); }
-    window.setTimeout(run, 400);
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     returns: {
-      // The page is built in the language of <main lang>: give it to <html> and the tab title.
-      pageLanguage: function () {
-        var main = document.querySelector('main.main');
-        if (main && main.lang) { document.documentElement.lang = main.lang; }
-        var heading = document.querySelector('header h1');
-        if (heading) { document.title = heading.textContent; }
-        // the filters are open where there is room for them (closed on a phone)
-        var filters = document.getElementById('filters');
-        if (filters && window.matchMedia && window.matchMedia('(min-width: 640px)').matches) {
-          filters.open = true;
-        }
-        // the legend opens where the map has room for it beside Japan (a tall window), else
-        // it waits behind its button: open at 1440×900 it covered Honshu's Pacific coast
-        var legend = document.getElementById('legend');
-        if (legend && window.matchMedia && !main.classList.contains('mode-kiosk') &&
-            window.matchMedia('(max-width: 639px), (max-height: 960px)').matches) {
-          legend.open = false;
-        }
-        return nu();
+      // the years the year control chose: keys and previous/next (queued by the listener
+      // below), a click or a drag on the chart, a Play tick
+      chooseYears: function (keys, click, selected, tick, view, chosen, ctx) {
+        if (!view || !ctx) { return nu(); }
+        var input = ['keys', 'click', 'select', 'tick'][fired()] || '';
+        var value = {keys: keys, click: click, select: selected, tick: tick}[input];
+        var pick = V().chooseYears(input, value, [view.year_from, view.year_to], ctx.years, chosen);
+        return pick || nu();
       },
-      saveMap: function (nPng, nSvg) {
-        var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
-        var format = trigger.indexOf('save-svg') === 0 ? 'svg' : 'png';
-        var graph = document.querySelector('#map .js-plotly-plot');
-        if (graph && window.Plotly && (nPng || nSvg)) {
-          window.Plotly.downloadImage(graph, {format: format, filename: 'returns-map', width: 1400, height: 1000});
+      // the view's one writer: each input is one domain action
+      reduceView: function (chosen, toggles, clear, mapClick, found, opened, tour, view, ctx, tourData) {
+        var input = fired(), id = triggered();
+        var action = null;
+        if (input === 0 && chosen) { action = {type: 'setYears', years: chosen.years}; }
+        else if (input === 1 && id) {
+          action = {type: id.kind === 'layer' ? 'chooseLayer' : 'choosePort', id: id.value};
         }
-        return nu();
-      },
-      printHandout: function (n) {
-        if (n) { window.print(); }
-        return nu();
-      },
-      copyCitation: function (n, text, label) {
-        if (n && navigator.clipboard && text) {
-          navigator.clipboard.writeText(String(text)).catch(function () {});
-          return label;
+        else if (input === 2) { action = {type: 'clearFilters'}; }
+        else if (input === 3) { action = {type: 'clickMap', payload: mapClick}; }
+        else if (input === 4 && found) {
+          action = {type: found.kind === 'port' ? 'choosePort' : 'chooseRegion', id: found.id};
         }
-        return nu();
+        else if (input === 5 && opened) { action = {type: 'openView', view: opened.view}; }
+        else if (input === 6 && tour && tour.active && tourData && tourData.stops[tour.stop]) {
+          action = {type: 'openView', view: tourData.stops[tour.stop].view};
+        }
+        var next = V().reduce(view, action, ctx);
+        return next === view ? nu() : next;
+      },
+      // the view but its years, set only when it changes: the year frames, the chart's data and
+      // the region suggestions follow it, so a year step asks the server for none of them
+      viewFilters: function (view, shown) {
+        var key = V().filtersKey(view);
+        if (!view || (shown && key === shown.key)) { return nu(); }
+        return {key: key, first: !shown};   // first: the page came with the chart and the list
+      },
+      sortTable: function (clicks, sort, columns) {
+        var id = triggered();
+        if (!id || !(clicks || []).some(function (n) { return n > 0; })) { return nu(); }
+        return V().sortAfter(sort, id.column, columns || []) || nu();
+      },
+      drawMap: function (view, frames, range, reset, shown, ctx) {
+        if (fired() === 3 && ctx) {
+          var home = ctx.map_home;
+          return [patchOf([[['layout', 'geo', 'lonaxis', 'range'], home.lonaxis],
+                           [['layout', 'geo', 'lataxis', 'range'], home.lataxis],
+                           [['layout', 'geo', 'projection', 'scale'], 1], [['layout', 'geo', 'center'], {}],
+                           [['layout', 'uirevision'], 'map-' + reset]]), nu()];
+        }
+        if (!view) { return [nu(), nu()]; }
+        var drawn = V().mapAssignments(view, frames, range, shown);
+        if (shown === null || shown === undefined) {
+          // the page came with the map drawn for its view: nothing to draw, only to remember
+          return [nu(), drawn ? drawn.shown : ''];
+        }
+        if (!drawn || drawn.shown === shown) { return [nu(), nu()]; }
+        return [patchOf(drawn.assign), drawn.shown];
+      },
+      drawChart: function (view, bars, ctx) {
+        if (!view || !ctx) { return [nu(), nu(), nu(), nu()]; }
+        var pair = [view.year_from, view.year_to];
+        var assign = fired() === 1 && bars ? bars.assign.slice() : [];
+        assign.push([['layout', 'shapes'], V().selectionShapes(pair, ctx.chart)]);
+        assign.push([['layout', 'selections'], []]);
+        var text = V().yearsText(pair);
+        return [patchOf(assign), String(pair[0]), text, text];
+      },
+      showChoices: function (view) {
+        return outputIds().map(function (id) {
+          return (id.kind === 'layer' ? view.layer : view.port) === id.value ? 'true' : 'false';
+        });
+      },
+      // the address bar follows the view (the server's canonical query); a query the browser
+      // came to by itself (back, forward) is sent to the server to be read
+      syncUrl: function (query, search, request) {
+        var wanted = query ? query.query : '';
+        if (fired() === 0) {
+          return [wanted === (search || '') ? nu() : wanted, nu()];
+        }
+        if ((search || '') === wanted) { return [nu(), nu()]; }
+        return [nu(), {query: search || '', n: (request && request.n || 0) + 1}];
+      },
+      showLinks: function (query) {
+        return outputIds().map(function (id) { return query.langs[id.lang] || '?'; });
+      },
+      selectTab: function () {
+        var clicked = triggered();
+        var names = outputIds(0).map(function (id) { return id.name; });
+        var name = clicked && names.indexOf(clicked.name) >= 0 ? clicked.name : names[0];
+        return [names.map(function (n) { return n === name ? 'true' : 'false'; }),
+                names.map(function (n) { return n === name ? '0' : '-1'; }), name];
+      },
+      stepTour: function (start, next, prev, exit, jumps, state, data) {
+        var id = triggered();
+        var control = ['start', 'next', 'prev', 'exit'][fired()] ||
+          (id && typeof id.index === 'number' ? {jump: id.index} : null);
+        var stops = data && Array.isArray(data.stops) ? data.stops : [];
+        var after = V().stepTour(state, control, stops.length);
+        if (!after.active) { return [after, 'tour inactive', '', '', '']; }
+        var stop = stops[after.stop];
+        return [after, 'tour active', stop.caption, stop.sources, stop.position];
       },
       togglePlay: function (n, disabled, playLabel, pauseLabel) {
         if (!n) { return [nu(), nu(), nu()]; }
         var playing = !!disabled;  // it was stopped: start it
         return [!playing, playing ? pauseLabel : playLabel, playing ? 'true' : 'false'];
       },
-      // The year step (see dashboard/clientside.py).
-      showYears: function (key, click, selected, tick, view, frames, rendered, yearsAttr) {
-        var none = [nu(), nu(), nu(), nu(), nu(), nu(), nu(), nu()];
-        var years = String(yearsAttr || '').split(',').map(Number).filter(function (y) { return y > 0; });
-        if (!view || !years.length) { return none; }
-        // a key and the server's view (or the chart's cleared selection) may arrive together:
-        // the first of them that chooses years wins, the visitor's actions before the view
-        var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id || ''; });
-        var has = function (prefix) { return triggered.some(function (id) { return id.indexOf(prefix) === 0; }); };
-        var current = rendered && filtersKey(rendered) === filtersKey(view)
-          ? [rendered.year_from, rendered.year_to] : [view.year_from, view.year_to];
-        var chosen = null, fromView = false;
-        if (has('year-input.')) { chosen = key && validPair(key.years, years); }
-        // (a page built by a callback runs this once with every input: no tick has come yet then)
-        if (!chosen && has('play-interval.') && tick > 0) { chosen = stepYears('next', current, years, true); }
-        if (!chosen && has('year-chart.clickData')) { chosen = chartYears(click, years); }
-        if (!chosen && has('year-chart.selectedData')) { chosen = chartYears(selected, years); }
-        if (!chosen && has('view.')) {
-          fromView = true;
-          if (rendered && filtersKey(rendered) === filtersKey(view)) {
-            // a view with years chosen here a moment ago, but not the latest ones: a late echo
-            var now = Date.now();
-            trail = trail.filter(function (entry) { return now - entry.at < 3000; });
-            var latest = trail.length ? trail[trail.length - 1].pair : null;
-            var late = trail.some(function (entry) {
-              return entry.pair[0] === view.year_from && entry.pair[1] === view.year_to;
-            }) && !(latest[0] === view.year_from && latest[1] === view.year_to);
-            if (late) { return none; }
-          }
-          chosen = [view.year_from, view.year_to];
-        }
-        if (!chosen) { return none; }
-        shownYears = chosen;
-        var target = Object.assign({}, view, {year_from: chosen[0], year_to: chosen[1]});
-        var map = nu(), layer = nu(), request = nu();
-        if (!sameView(rendered, target)) {
-          var patch = framePatch(frames, rendered, target);
-          if (patch) { map = patch; layer = target; }
-          else { request = target; }     // the server draws it (and says so in map-rendered)
-        }
-        var bars = new window.dash_clientside.Patch();
-        bars.assign(['layout', 'shapes'], selectionShapes(chosen));
-        bars.assign(['layout', 'selections'], []);
-        var toServer = fromView || (chosen[0] === view.year_from && chosen[1] === view.year_to) ? nu() : chosen;
-        if (toServer !== nu()) { trail.push({pair: chosen, at: Date.now()}); if (trail.length > 64) { trail.shift(); } }
-        var shading = bars.build();
-        if (map !== nu() && window.dash_clientside.set_props) {
-          // the map first; the chart's shading and the server's view right after it
-          afterMapDrawn(function () {
-            window.dash_clientside.set_props('year-chart', {figure: shading});
-            if (toServer !== nu()) { window.dash_clientside.set_props('years-chosen', {data: toServer}); }
-          });
-          return [map, layer, request, nu(), nu(), String(chosen[0]), yearsText(chosen), yearsText(chosen)];
-        }
-        return [map, layer, request, toServer, shading, String(chosen[0]), yearsText(chosen), yearsText(chosen)];
-      },
-      // The view's filters, language and layer (figures/map.py frames_key), set only when they
-      // change: what depends on them alone (year frames, bars, region suggestions) follows it.
-      viewFilters: function (view, shown) {
-        var key = filtersKey(view);
-        return view && key !== shown ? key : nu();
-      },
-      // The side panel's tabs: the clicked one selected, its panel shown.
-      selectTab: function () {
-        var clicked = ((window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '').split('.')[0];
-        var tabs = Array.prototype.slice.call(document.querySelectorAll('.tablist [role=tab]'));
-        var ids = tabs.map(function (tab) { return tab.id; });
-        if (ids.indexOf(clicked) < 0) { clicked = ids[0]; }
-        return [].concat(ids.map(function (id) { return id === clicked ? 'true' : 'false'; }),
-                         ids.map(function (id) { return id === clicked ? '0' : '-1'; }),
-                         ids.map(function (id) { return id !== clicked; }));
+      // the layout's page was built for another URL (no Referer came with its request): ask
+      // the server for the page of this one
+      renderRequest: function (pathname, search, builtFor) {
+        return builtFor === (search || '') ? nu() : (search || '');
       }
     }
   });
 
-  // -- keys and the previous/next buttons: the year control (a slider over the year chart) ------
-  // The years are worked out here, from the years last shown, and handed to showYears as they
-  // are: two presses that reach Dash together still move two years.
-  var pressed = 0;
-  var shownYears = null;
+  // -- on the page: what Dash has no component or callback for -----------------------------
+
+  // Keys on the year control and its previous/next buttons: queued, each with a number, for
+  // chooseYears to apply once each (two presses that reach Dash together move two years).
+  var keyQueue = [], keySeq = 0;
   var YEAR_KEYS = {ArrowRight: 'next', ArrowUp: 'next', ArrowLeft: 'prev', ArrowDown: 'prev',
                    Home: 'first', End: 'last'};
-  function yearStep(action) {
-    var control = document.getElementById('year-slider');
+  function queueYearStep(action) {
+    var control = document.querySelector('.year-control[data-key-store]');
     if (!control || !window.dash_clientside.set_props) { return false; }
-    var years = String(control.getAttribute('data-years') || '').split(',').map(Number).filter(function (y) { return y > 0; });
-    var shown = (control.getAttribute('aria-valuetext') || '').split('–').map(Number);
-    var current = shownYears || (shown.length === 2 ? shown : [shown[0], shown[0]]);
-    var next = stepYears(action, current, years, false);
-    if (!next || !validPair(next, years)) { return false; }
-    shownYears = next;
-    pressed += 1;
-    window.dash_clientside.set_props('year-input', {data: {years: next, n: pressed}});
+    keySeq += 1;
+    keyQueue = keyQueue.concat([{seq: keySeq, action: action}]).slice(-16);
+    window.dash_clientside.set_props(control.getAttribute('data-key-store'), {data: keyQueue});
     return true;
   }
+
   document.addEventListener('click', function (event) {
-    var button = event.target && event.target.closest ? event.target.closest('#year-prev, #year-next') : null;
-    if (button) { yearStep(button.id === 'year-next' ? 'next' : 'prev'); }
+    var target = event.target && event.target.closest ? event.target : null;
+    if (!target) { return; }
+    var step = target.closest('[data-year-step]');
+    if (step) { queueYearStep(step.getAttribute('data-year-step')); return; }
+    var save = target.closest('[data-save]');
+    if (save) {
+      var graph = document.querySelector('.map-graph .js-plotly-plot');
+      if (graph && window.Plotly) {
+        window.Plotly.downloadImage(graph, {format: save.getAttribute('data-save'), filename: 'returns-map',
+                                            width: 1400, height: 1000});
+      }
+    }
   });
+
   document.addEventListener('keydown', function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) { return; }
     var target = event.target;
-    if (target && target.id === 'year-slider') {
+    if (target && target.classList && target.classList.contains('year-control')) {
       var action = YEAR_KEYS[event.key];
       if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
         action = event.key === 'ArrowRight' ? 'extend' : 'shrink';
       }
-      if (action && yearStep(action)) { event.preventDefault(); }
+      if (action && queueYearStep(action)) { event.preventDefault(); }
       return;
     }
     if (target && target.getAttribute && target.getAttribute('role') === 'tab') {
@@ -279,4 +213,25 @@
       tabs[j].click();
     }
   });
+
+  // The filters open, and the legend closes, where the stylesheet says there is (no) room
+  // for them (--filters-open, --legend-open in style.css), once, when the page appears.
+  function openWhereRoom(root) {
+    var done = 0;
+    [['.filters', '--filters-open'], ['.legend-box', '--legend-open']].forEach(function (pair) {
+      var element = root.querySelector(pair[0]);
+      if (!element || element.hasAttribute('data-opened-once')) { return; }
+      element.setAttribute('data-opened-once', '');
+      var value = window.getComputedStyle(element).getPropertyValue(pair[1]).trim();
+      if (value === '1') { element.open = true; }
+      else if (value === '0') { element.open = false; }
+      done += 1;
+    });
+    return done;
+  }
+  var watcher = new MutationObserver(function () {
+    if (openWhereRoom(document) && document.querySelector('.filters[data-opened-once]') &&
+        document.querySelector('.legend-box[data-opened-once]')) { watcher.disconnect(); }
+  });
+  watcher.observe(document.documentElement, {childList: true, subtree: true});
 }());

@@ -33,6 +33,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import CALLBACK_HEADERS, PAGE_HEADERS, ROOT, Client, free_port, start_server  # noqa: E402
+from dashboard import ids  # noqa: E402
 
 CONF = ROOT / "deploy" / "nginx" / "returns-map.conf"
 NGINX_HINT = "nginx is missing: install Debian's nginx (`apt-get install -y nginx`, or run `bash .ci/run`)"
@@ -110,12 +111,15 @@ def balanced(workers: int = 2, instances: int = 2):
 
 
 def summary_body(year: int) -> bytes:
-    """The summary callback for one year (the view as the page's store holds it)."""
+    """The view callback for one year (the summary and what follows the view), as the page's
+    store holds the view."""
     view = {"year_from": year, "year_to": year, "region": "", "port": "", "lang": "en",
             "layer": "today", "mode": "explore"}
-    return json.dumps({"output": "summary.children", "outputs": {"id": "summary", "property": "children"},
-                       "inputs": [{"id": "view", "property": "data", "value": view}],
-                       "changedPropIds": ["view.data"], "state": []}).encode()
+    outputs = [(ids.SUMMARY, "children"), (ids.REGION, "value"), (ids.RANGE_FRAME, "data"), (ids.VIEW_QUERY, "data")]
+    return json.dumps({"output": "..%s.." % "...".join(f"{i}.{p}" for i, p in outputs),
+                       "outputs": [{"id": i, "property": p} for i, p in outputs],
+                       "inputs": [{"id": ids.VIEW, "property": "data", "value": view}],
+                       "changedPropIds": [f"{ids.VIEW}.data"], "state": []}).encode()
 
 
 def visitor_script(static: list[str], rng: random.Random) -> list[tuple]:

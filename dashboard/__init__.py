@@ -10,6 +10,7 @@ from geodata import Dataset, load_dataset
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
 from . import callbacks, clientside, layout, plotly_bundle, server
+from .callbacks import Deps
 from .page_scripts import Dash
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
@@ -57,21 +58,20 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
         update_title=None,
-        suppress_callback_exceptions=True,  # the page's controls are built by a callback
+        suppress_callback_exceptions=True,  # the shell's page is built by render_page when the URL is unknown
         serve_locally=True,
         compress=settings.compress,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
     )
-    page_for = callbacks.register(app, dataset, geometry, context, default_tour(), settings.idle_seconds)
+    deps = Deps(dataset, geometry, context, default_tour(), settings.idle_seconds)
+    callbacks.register(app, deps)
 
     def serve_layout():
-        """The layout with the page already built for the view in the URL (when known)."""
+        """The layout with the page already built for the view in the URL (when known; else
+        the page for the default view, which the browser then asks to be rebuilt)."""
         query = layout.page_query()
-        if query is None:
-            return layout.shell()
-        state, _ = parse_query(query, context)
-        return layout.shell(page_for(query), state.to_dict())
+        return layout.shell(layout.build_page(deps, *parse_query(query or "", context)), query)
 
     app.layout = serve_layout
     clientside.register(app)

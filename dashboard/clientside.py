@@ -1,65 +1,62 @@
-"""Callbacks that run in the browser (``assets/app.js``): no server round trip, no inline JS,
-so the Content-Security-Policy needs no 'unsafe-inline' for scripts.
+"""The callbacks that run in the browser (``assets/app.js``, over the pure functions of
+``assets/view.js``): the browser owns the view, so everything that changes it, and every
+drawing of it, happens here with no server round trip. No inline JS, so the
+Content-Security-Policy needs no 'unsafe-inline' for scripts.
 
-``showYears`` is the year step: a key on the year control, a click or a brush on the year
-chart, the previous/next buttons or a Play tick choose the years; it draws the map from the
-year frames the server sent once for the view's filters (``figures.map.year_frames``), shades
-the chosen years on the chart, and hands the years to the server's view (``years-chosen``),
-whose summary and panels follow a moment later. A view it cannot draw alone (new filters,
-language or layer) goes to the server as a map request.
+A year step, from a key, a click, a drag or Play: ``chooseYears`` picks the years,
+``reduceView`` makes them the view, ``drawMap`` and ``drawChart`` draw it from the frames
+the server sent once for the filters; the server is then asked for the words only
+(``callbacks.show_view`` and ``show_panel``). Each output here has this one writer.
 """
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State
+from dash import ALL, ClientsideFunction, Input, Output, State
 
 from . import ids
 
+TOGGLES = {"type": ids.TOGGLE, "kind": ALL, "value": ALL}
+TABS = {"type": ids.TAB, "name": ALL}
+CLIENTSIDE = (
+    ("chooseYears", (Output(ids.YEARS_CHOSEN, "data"),),
+     (Input(ids.YEAR_KEYS, "data"), Input(ids.BARS, "clickData"), Input(ids.BARS, "selectedData"),
+      Input(ids.PLAY_INTERVAL, "n_intervals"), State(ids.VIEW, "data"), State(ids.YEARS_CHOSEN, "data"),
+      State(ids.VIEW_CONTEXT, "data")), True),
+    ("reduceView", (Output(ids.VIEW, "data"),),
+     (Input(ids.YEARS_CHOSEN, "data"), Input(TOGGLES, "n_clicks"), Input(ids.CLEAR, "n_clicks"),
+      Input(ids.MAP, "clickData"), Input(ids.FOUND, "data"), Input(ids.OPENED, "data"), Input(ids.TOUR_STATE, "data"),
+      State(ids.VIEW, "data"), State(ids.VIEW_CONTEXT, "data"), State(ids.TOUR_DATA, "data")), True),
+    ("viewFilters", (Output(ids.VIEW_FILTERS, "data"),),
+     (Input(ids.VIEW, "data"), State(ids.VIEW_FILTERS, "data")), False),
+    ("drawMap", (Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data")),
+     (Input(ids.VIEW, "data"), Input(ids.YEAR_FRAMES, "data"), Input(ids.RANGE_FRAME, "data"),
+      Input(ids.RESET_MAP, "n_clicks"), State(ids.MAP_SHOWN, "data"), State(ids.VIEW_CONTEXT, "data")), False),
+    ("drawChart", (Output(ids.BARS, "figure"), Output(ids.YEARS, "aria-valuenow"), Output(ids.YEARS, "aria-valuetext"),
+                   Output(ids.YEAR_READOUT, "children")),
+     (Input(ids.VIEW, "data"), Input(ids.BAR_DATA, "data"), State(ids.VIEW_CONTEXT, "data")), False),
+    ("sortTable", (Output(ids.TABLE_SORT_STATE, "data"),),
+     (Input({"type": ids.TABLE_SORT, "column": ALL}, "n_clicks"), State(ids.TABLE_SORT_STATE, "data"),
+      State(ids.TABLE_COLUMNS, "data")), True),
+    ("showChoices", (Output(TOGGLES, "aria-pressed"),), (Input(ids.VIEW, "data"),), True),
+    ("syncUrl", (Output(ids.URL, "search"), Output(ids.OPEN_REQUEST, "data")),
+     (Input(ids.VIEW_QUERY, "data"), Input(ids.URL, "search"), State(ids.OPEN_REQUEST, "data")), True),
+    ("showLinks", (Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),), (Input(ids.VIEW_QUERY, "data"),), True),
+    ("selectTab", (Output(TABS, "aria-selected"), Output(TABS, "tabIndex"), Output(ids.OPEN_TAB, "data")),
+     (Input(TABS, "n_clicks"),), True),
+    ("stepTour", (Output(ids.TOUR_STATE, "data"), Output(ids.TOUR, "className"), Output(ids.TOUR_CAPTION, "children"),
+                  Output(ids.TOUR_SOURCES, "children"), Output(ids.TOUR_POSITION, "children")),
+     (Input(ids.TOUR_START, "n_clicks"), Input(ids.TOUR_NEXT, "n_clicks"), Input(ids.TOUR_PREV, "n_clicks"),
+      Input(ids.TOUR_EXIT, "n_clicks"), Input({"type": ids.TOUR_JUMP, "index": ALL}, "n_clicks"),
+      State(ids.TOUR_STATE, "data"), State(ids.TOUR_DATA, "data")), True),
+    ("togglePlay", (Output(ids.PLAY_INTERVAL, "disabled"), Output(ids.PLAY, "children"), Output(ids.PLAY, "aria-pressed")),
+     (Input(ids.PLAY, "n_clicks"), State(ids.PLAY_INTERVAL, "disabled"), State(ids.PLAY, "data-play"),
+      State(ids.PLAY, "data-pause")), True),
+    ("renderRequest", (Output(ids.RENDER_REQUEST, "data"),),
+     (Input(ids.SHELL_URL, "pathname"), State(ids.SHELL_URL, "search"), State(ids.PAGE_QUERY, "data")), False),
+)
+
 
 def register(app) -> None:
-    fn = lambda name: ClientsideFunction(namespace="returns", function_name=name)  # noqa: E731
-    app.clientside_callback(fn("pageLanguage"), Output(ids.LANG, "className"), Input(ids.LANG, "id"))
-    app.clientside_callback(fn("saveMap"), Output(ids.SAVE_PNG, "className"),
-                            Input(ids.SAVE_PNG, "n_clicks"), Input(ids.SAVE_SVG, "n_clicks"),
-                            prevent_initial_call=True)
-    app.clientside_callback(fn("printHandout"), Output(ids.PRINT, "className"),
-                            Input(ids.PRINT, "n_clicks"), prevent_initial_call=True)
-    app.clientside_callback(fn("copyCitation"), Output(ids.COPY_CITATION, "children"),
-                            Input(ids.COPY_CITATION, "n_clicks"), State(ids.CITATION, "children"),
-                            State(ids.COPY_CITATION, "data-copied"), prevent_initial_call=True)
-    app.clientside_callback(fn("togglePlay"),
-                            Output(ids.PLAY_INTERVAL, "disabled"), Output(ids.PLAY, "children"),
-                            Output(ids.PLAY, "aria-pressed"),
-                            Input(ids.PLAY, "n_clicks"), State(ids.PLAY_INTERVAL, "disabled"),
-                            State(ids.PLAY, "data-play"), State(ids.PLAY, "data-pause"),
-                            prevent_initial_call=True)
-    app.clientside_callback(
-        fn("showYears"),
-        Output(ids.MAP, "figure", allow_duplicate=True),
-        Output(ids.MAP_LAYER, "data", allow_duplicate=True),
-        Output(ids.MAP_REQUEST, "data"),
-        Output(ids.YEARS_CHOSEN, "data"),
-        Output(ids.BARS, "figure"),
-        Output(ids.YEARS, "aria-valuenow"),
-        Output(ids.YEARS, "aria-valuetext"),
-        Output(ids.YEAR_READOUT, "children"),
-        Input(ids.YEAR_INPUT, "data"),   # keys and the previous/next buttons (app.js)
-        Input(ids.BARS, "clickData"),
-        Input(ids.BARS, "selectedData"),
-        Input(ids.PLAY_INTERVAL, "n_intervals"),
-        Input(ids.VIEW, "data"),
-        State(ids.YEAR_FRAMES, "data"),
-        State(ids.MAP_LAYER, "data"),
-        State(ids.YEARS, "data-years"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(fn("viewFilters"), Output(ids.VIEW_FILTERS, "data"),
-                            Input(ids.VIEW, "data"), State(ids.VIEW_FILTERS, "data"), prevent_initial_call=True)
-    app.clientside_callback(
-        fn("selectTab"),
-        *[Output(ids.tab_id(name), "aria-selected") for name in ids.TAB_NAMES],
-        *[Output(ids.tab_id(name), "tabIndex") for name in ids.TAB_NAMES],
-        *[Output(ids.panel_id(name), "hidden") for name in ids.TAB_NAMES],
-        *[Input(ids.tab_id(name), "n_clicks") for name in ids.TAB_NAMES],
-        prevent_initial_call=True,
-    )
+    for name, outputs, inputs, prevent_initial_call in CLIENTSIDE:
+        app.clientside_callback(ClientsideFunction(namespace="returns", function_name=name), *outputs, *inputs,
+                                prevent_initial_call=prevent_initial_call)

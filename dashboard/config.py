@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .profiles import MODES
+
 
 class SettingsError(ValueError):
     """A setting has a value that cannot be used; the message says which and why."""
@@ -67,8 +69,8 @@ def settings_from_env(env=None, **overrides) -> Settings:
         values["debug"] = _bool("DEBUG", env["DEBUG"])
     if "DASHBOARD_MODE" in env:
         mode = env["DASHBOARD_MODE"].strip()
-        if mode not in ("explore", "kiosk"):
-            raise SettingsError(f"DASHBOARD_MODE={mode!r}: expected 'explore' or 'kiosk'")
+        if mode not in MODES:
+            raise SettingsError(f"DASHBOARD_MODE={mode!r}: expected one of {', '.join(MODES)}")
         values["default_mode"] = mode
     if "KIOSK_IDLE_SECONDS" in env:
         values["idle_seconds"] = _int("KIOSK_IDLE_SECONDS", env["KIOSK_IDLE_SECONDS"], 5, 86400)

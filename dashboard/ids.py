@@ -1,55 +1,86 @@
-"""Component ids. ``MAP`` and ``SUMMARY`` are public: tests and kiosk scripts rely on them."""
+"""Component ids: the names Python callbacks use for the page's parts.
+
+Ids are for Dash. Stylesheets and the browser scripts (``assets/*.js``) never name them:
+they find the page's parts by the public hooks below, which the layout puts on the page.
+``MAP`` and ``SUMMARY`` are public ids too: tests, kiosk set-ups and the README name them.
+
+Public hooks (classes and data attributes), for CSS and JS:
+  .map-graph, .bars-graph          the map and the year chart (dcc.Graph)
+  .year-control[data-key-store]    the year control (role=slider); the store its keys go to
+  [data-year-step=prev|next]       the previous/next year buttons
+  [data-save=png|svg]              save the map as an image
+  .tour (.active)                  the tour panel; [data-tour=start|next|prev|exit]; .tour-jumps
+  .summary                         the summary sentence
+  .filters, .legend-box            the filters and legend disclosures (<details>)
+  .kiosk-overlay, .kiosk-countdown[data-template], .kiosk-continue, .kiosk-restart
+  main.mode-<mode>                 the page's mode (a style profile, dashboard/profiles.py)
+"""
 
 MAP = "map"
 SUMMARY = "summary"
 
-URL = "url"
+# -- the page and its view ------------------------------------------------------------------
 SHELL_URL = "shell-url"
+PAGE_QUERY = "page-query"        # the query the page in the layout was built for (None: unknown)
+RENDER_REQUEST = "render-request"  # a URL the layout's page was not built for: build it
 PAGE = "page"
-VIEW = "view"
-MAP_LAYER = "map-rendered"       # the view the map shows now (so updates send only changes)
+URL = "url"
+VIEW = "view"                    # the view, owned by the browser (assets/view.js reduce)
+VIEW_CONTEXT = "view-context"    # what a view may hold (years, ids): sent once, never written
+VIEW_QUERY = "view-query"        # the server's canonical query for the view (URL, links)
+VIEW_FILTERS = "view-filters"    # the view but its years: changes only with filters, language, layer
+OPEN_REQUEST = "open-request"    # a query the browser came to by itself (back/forward): to be read
+OPENED = "opened"                # that query, read by the server: a whole view to open
+FOUND = "found"                  # what the search box's text names, found by the server
 NOTICES = "notices"
 
+# -- the map -------------------------------------------------------------------------------
+YEAR_FRAMES = "year-frames"      # the map's view properties for every single year of the filters
+RANGE_FRAME = "range-frame"      # the same for the view's range of years
+MAP_SHOWN = "map-shown"          # which frame the map shows now (so a step sends only changes)
+RESET_MAP = "reset-map"
+LEGEND = "legend"
+
+# -- the year control ----------------------------------------------------------------------
 YEARS = "year-slider"            # the year control: the year chart's frame (role=slider, keyboard)
-YEAR_INPUT = "year-input"        # a key pressed on the year control (set by assets/timeline.js)
+YEAR_KEYS = "year-keys"          # queued key presses and previous/next clicks (assets/app.js)
+YEARS_CHOSEN = "years-chosen"    # the years the control chose, with the last key applied
 YEAR_PREV = "year-prev"
 YEAR_NEXT = "year-next"
 YEAR_READOUT = "year-readout"    # the chosen years in large numerals
-YEARS_CHOSEN = "years-chosen"    # the years chosen in the browser, for the server's view
-YEAR_FRAMES = "year-frames"      # what the map needs for every single year of the view's filters
-VIEW_FILTERS = "view-filters"    # the view but its years: changes only with filters, language, layer
-MAP_REQUEST = "map-request"      # a view the browser could not draw alone: the server patches it
+BARS = "year-chart"
+BAR_DATA = "bar-data"            # the chart's data for the view's filters and language
 PLAY = "play-button"
 PLAY_INTERVAL = "play-interval"
+
+# -- filters and search --------------------------------------------------------------------
 FILTERS = "filters"
-TABS = "tabs"                    # tab_id(name) / panel_id(name)
-LEGEND = "legend"
+CLEAR = "clear-filters"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
 REGION_SUGGESTIONS = "region-suggestions"  # "did you mean …" after a name that finds no place
-PORT = "port-button"            # one button per choice: toggle_id(PORT, "niigata"), toggle_id(PORT, "")
-LAYER = "layer-button"          # toggle_id(LAYER, "today"), toggle_id(LAYER, "1945")
-LANG = "lang-switch"            # links lang-switch-en, -ja, -ko
-CLEAR = "clear-filters"
-BARS = "year-chart"
+TOGGLE = "toggle"                # pattern-matching: toggle(kind, value), kind "port" or "layer"
+LANG_LINK = "lang-link"          # pattern-matching: lang_link(code)
+
+# -- the side panel ------------------------------------------------------------------------
+TAB = "tab"                      # pattern-matching: tab(name)
+OPEN_TAB = "open-tab"            # the name of the open tab
+TABPANEL = "tabpanel"            # the one panel, holding the open tab's content
 TABLE = "flows-table"
-TABLE_SORT = "table-sort"          # pattern-matching: {"type": TABLE_SORT, "column": c}
-TABLE_SORT_STATE = "table-sort-state"
-SOURCES = "sources-panel"
-TIMELINE = "timeline-panel"
-SAILINGS = "sailings-panel"
-ORIGINS = "origins-panel"
 CITATION = "citation"
+TABLE_SORT = "table-sort"        # pattern-matching: {"type": TABLE_SORT, "column": c}
+TABLE_SORT_STATE = "table-sort-state"
+TABLE_COLUMNS = "table-columns"  # the columns the table can be sorted by
 PERMALINK = "permalink"
-COPY_CITATION = "copy-citation"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_GEOJSON = "download-geojson"
+HANDOUT = "handout-link"
 SAVE_PNG = "save-png"
 SAVE_SVG = "save-svg"
-PRINT = "print-handout"
-RESET_MAP = "reset-map"
 
+# -- the tour and the kiosk ----------------------------------------------------------------
 TOUR = "tour"
+TOUR_DATA = "tour-data"          # the stops, with their views and captions, for the page's language
 TOUR_STATE = "tour-state"
 TOUR_START = "tour-start"
 TOUR_NEXT = "tour-next"
@@ -61,23 +92,18 @@ TOUR_SOURCES = "tour-sources"
 TOUR_POSITION = "tour-position"
 KIOSK = "kiosk"                  # the kiosk overlay (idle countdown), present in kiosk mode
 KIOSK_CONTINUE = "kiosk-continue"
-KIOSK_RESTART = "kiosk-restart"  # "Start again": back to the kiosk's start view (assets/kiosk.js)
-KIOSK_INVITE = "kiosk-invite"    # "Touch to explore", shown while the attract loop plays
-
-#: the side panel's tabs, in order: name -> translation key of its label
-TAB_NAMES = ("figures", "events", "sailings", "origins", "sources", "cite")
+KIOSK_RESTART = "kiosk-restart"
+KIOSK_INVITE = "kiosk-invite"
 
 
-def tab_id(name: str) -> str:
-    return f"tab-{name}"
+def toggle(kind: str, value: str) -> dict:
+    """One toggle button: a port (``value`` "" is every port) or a Korean layer."""
+    return {"type": TOGGLE, "kind": kind, "value": value}
 
 
-def panel_id(name: str) -> str:
-    return f"tabpanel-{name}"
+def tab(name: str) -> dict:
+    return {"type": TAB, "name": name}
 
 
-def toggle_id(kind: str, value: str) -> str:
-    """The id of one toggle button: ``port-button-niigata``; "" (all ports) is ``-all``.
-    Plain ids, not pattern-matching ones: the choices are fixed at start-up, and Dash
-    handles plain ids with less work on every view change."""
-    return f"{kind}-{value or 'all'}"
+def lang_link(code: str) -> dict:
+    return {"type": LANG_LINK, "lang": code}

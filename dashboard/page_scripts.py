@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 
 import dash
+from flask import has_request_context, request
+
+from .i18n import t
+from .state import LANGS
 
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
 DASH_TABLE_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*"></script>\n?')
@@ -33,13 +37,24 @@ def trim_scripts(scripts: str, regenerator_url: str | None) -> str:
     return scripts
 
 
+def page_language() -> str:
+    """The language of the page being served: its ``?lang=``, checked (English otherwise)."""
+    lang = request.args.get("lang", "") if has_request_context() else ""
+    return lang if lang in LANGS else "en"
+
+
 class Dash(dash.Dash):
-    """``dash.Dash`` serving the trimmed scripts (``trim_scripts``)."""
+    """``dash.Dash`` serving the trimmed scripts (``trim_scripts``), with the page's language
+    on ``<html lang>`` and its title in that language, from the first byte (no script sets
+    them later)."""
 
     def __init__(self, *args, regenerator_url: str | None = None, **kwargs):
         self.regenerator_url = regenerator_url
         super().__init__(*args, **kwargs)
 
     def interpolate_index(self, **kwargs):
+        lang = page_language()
         kwargs["scripts"] = trim_scripts(kwargs["scripts"], self.regenerator_url)
-        return super().interpolate_index(**kwargs)
+        kwargs["title"] = t(lang, "title")
+        page = super().interpolate_index(**kwargs)
+        return page.replace("<html>", f'<html lang="{lang}">', 1)

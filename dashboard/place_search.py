@@ -15,7 +15,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+
+from dash import html
 
 from geodata import Dataset
 
@@ -145,3 +148,39 @@ def suggestions(dataset: Dataset, key: str, lang: str) -> tuple[str, ...]:
         if label and label not in labels:
             labels.append(label)
     return tuple(labels[:MAX_SUGGESTIONS])
+
+
+# -- the region box's list: a label per region, and back ------------------------------------
+
+def region_labels(dataset: Dataset, lang: str) -> dict[str, str]:
+    """region id -> the text a visitor picks from the list: its name, with its id where two
+    regions share a name (Hokkaidō the prefecture and Hokkaidō the region)."""
+    rows = list(dataset.region_rows.values())
+    names = [str(getattr(r, f"name_{lang}")) for r in rows]
+    shared = {name for name, n in Counter(names).items() if n > 1}
+    return {row.id: f"{name} ({row.id})" if name in shared else name for row, name in zip(rows, names)}
+
+
+def region_from_text(dataset: Dataset, lang: str, text) -> str | None:
+    """The region a typed or picked text names ("" clears the filter; None: no such region)."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()[:200]
+    if not text:
+        return ""
+    if text in dataset.region_rows:
+        return text
+    for rid, label in region_labels(dataset, lang).items():
+        if label.casefold() == text.casefold():
+            return rid
+    return None
+
+
+def region_options(dataset: Dataset, lang: str, layer: str) -> list:
+    """Suggestions for the region box: countries, Japan's regions and prefectures, and the
+    Korean provinces of the chosen layer."""
+    labels = region_labels(dataset, lang)
+    korea = "kr_provinces_1945" if layer == "1945" else "kr_provinces_today"
+    return [html.Option(value=labels[rid])
+            for layer_name in ("countries", "jp_regions", "jp_prefectures", korea)
+            for rid in sorted(dataset.layers[layer_name]["id"])]

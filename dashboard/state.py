@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+from .profiles import MODES
+
 LANGS = ("en", "ja", "ko")
 LAYERS = ("today", "1945")
-MODES = ("explore", "kiosk")
 MAX_PARAM_LENGTH = 64  # longer values are tampering, not ids
 
 #: URL parameter names, in the order they are written
@@ -180,3 +181,10 @@ def to_query(state: ViewState, context: StateContext) -> str:
         if value != fallback:
             pairs.append((name, value))
     return "?" + urlencode(pairs) if pairs else ""
+
+
+def view_query(state: ViewState, context: StateContext) -> dict:
+    """The view's query, and the same view in each language (the language links): what the
+    browser writes in its address bar and links, so it never builds a query itself."""
+    return {"query": to_query(state, context),
+            "langs": {code: to_query(replace(state, lang=code), context) or "?" for code in LANGS}}

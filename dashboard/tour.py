@@ -12,7 +12,7 @@ import yaml
 
 from geodata import Dataset
 
-from .i18n import number
+from .i18n import number, t
 from .queries import range_total
 from .state import LANGS, StateContext, ViewState, parse_params
 
@@ -79,3 +79,15 @@ def caption_text(dataset: Dataset, stop: Stop, state: ViewState) -> tuple[str, t
 
     text = _FIGURE.sub(fill, stop.caption[state.lang])
     return text, tuple(dict.fromkeys(sources))
+
+
+def tour_data(dataset: Dataset, tour: Tour, context: StateContext, lang: str, mode: str) -> dict:
+    """The tour as the browser plays it (assets/view.js stepTour): each stop's view, its
+    caption with the figures filled in, its sources and its position, in the page's language."""
+    stops = []
+    for i, stop in enumerate(tour.stops):
+        state = stop_state(stop, context, lang, mode)
+        caption, sources = caption_text(dataset, stop, state)
+        stops.append({"view": state.to_dict(), "caption": caption, "sources": f"[{'; '.join(sources)}]",
+                      "position": t(lang, "tour_stop_of", n=i + 1, total=len(tour.stops))})
+    return {"id": tour.id, "title": tour.title.get(lang, ""), "stops": stops}

@@ -12,12 +12,19 @@ import shapely
 import shapely.geometry
 
 from dashboard import styles
-from dashboard.figures.bars import SLOTS, bar_patch, build_bar_figure
+from dashboard.figures.bars import SLOTS, bar_data, build_bar_figure
 from dashboard.figures.geometry import build_geometry
-from dashboard.figures.map import build_map_figure, frames_key, map_patch, view_updates, year_frames
+from dashboard.figures.map import build_map_figure, range_frame, view_updates, year_frames
 from dashboard.state import ViewState
 from datafixtures import make_dataset_dirs
+from jsrun import run_script
 from geodata import load_dataset
+
+
+def trace(fig: go.Figure, role: str):
+    """The trace drawing ``role`` ("route:niigata>chongjin", "portless", "japan"…): every trace
+    is named by what it draws."""
+    return next(t for t in fig.data if t.name == role)
 
 
 def _map(*args, **kwargs) -> go.Figure:
@@ -36,14 +43,17 @@ def fixture_dataset(tmp_path_factory):
 
 
 def test_map_has_the_same_traces_for_every_view(dataset, geometry):
-    counts = {len(_map(dataset, geometry, ViewState(y, y)).data) for y in (1947, 1960, 1968, 1984)}
-    assert counts == {len(geometry.trace_index)}
+    """The browser's frames address traces by position: every view has the same traces, in
+    the order the geometry gives them."""
+    for view in (ViewState(1947, 1947), ViewState(1960, 1960, lang="ko", layer="1945"), ViewState(1968, 1984)):
+        names = [t.name for t in _map(dataset, geometry, view).data]
+        assert names == sorted(geometry.trace_index, key=geometry.trace_index.get)
 
 
 def test_flow_width_is_proportional_on_a_fixed_scale(dataset, geometry):
     def width(year):
         fig = _map(dataset, geometry, ViewState(year, year))
-        return fig.data[geometry.trace_index["route:niigata>chongjin"]].line.width
+        return trace(fig, "route:niigata>chongjin").line.width
 
     persons = {r.year: r.persons for r in dataset.flow_records if r.drawn}
     assert width(1960) == pytest.approx(styles.MAX_WIDTH_PX)
@@ -54,44 +64,31 @@ def test_flow_width_is_proportional_on_a_fixed_scale(dataset, geometry):
 
 def test_status_is_told_by_dash_not_colour_alone(dataset, geometry):
     fig = _map(dataset, geometry, ViewState(1962, 1962))
-    spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
+    spine = trace(fig, "spine:niigata>chongjin")
     assert spine.line.dash == styles.STATUS_STYLE["compiled"][1]
     fig = _map(dataset, geometry, ViewState(1960, 1960))
-    assert fig.data[geometry.trace_index["spine:niigata>chongjin"]].line.dash == "solid"
+    assert trace(fig, "spine:niigata>chongjin").line.dash == "solid"
 
 
 def test_uncertain_destinations_are_drawn_apart_and_fainter(dataset, geometry):
     fig = _map(dataset, geometry, ViewState(1975, 1975))
     for key in ("niigata>chongjin?", "niigata>wonsan?"):
-        band = fig.data[geometry.trace_index[f"route:{key}"]]
+        band = trace(fig, f"route:{key}")
         assert band.line.width > 0 and band.opacity < 0.5
-    assert fig.data[geometry.trace_index["route:niigata>chongjin"]].line.width == 0
+    assert trace(fig, "route:niigata>chongjin").line.width == 0
 
 
 def test_departure_without_destination_is_a_ring_not_a_line(dataset, geometry):
     fig = _map(dataset, geometry, ViewState(1956, 1956))
-    ring = fig.data[geometry.trace_index["portless"]]
+    ring = trace(fig, "portless")
     moji = dataset.place_rows["moji"]
     assert list(ring.lon) == [moji.lon] and "23" in ring.text[0]
-    assert all(fig.data[geometry.trace_index[f"route:{k}"]].line.width == 0 for k in geometry.route_keys)
+    assert all(trace(fig, f"route:{k}").line.width == 0 for k in geometry.route_keys)
 
 
-def test_patch_carries_only_view_properties(dataset, geometry):
-    patch = map_patch(dataset, geometry, ViewState(1961, 1961), ViewState(1960, 1960)).to_plotly_json()
-    size = len(json.dumps(patch))
-    full = len(_map(dataset, geometry, ViewState(1960, 1960)).to_json())
-    assert "geojson" not in json.dumps(patch)
-    assert "/geo/" in json.dumps(build_map_figure(dataset, geometry, ViewState(1960, 1960)))
-    assert size < full / 2, (size, full)
-    assert size < 3000, size  # a year step sends a few widths and texts, not the map
-    with_layer = json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960, layer="1945"),
-                                      ViewState(1960, 1960)).to_plotly_json())
-    assert geometry.geojson_urls["kr_provinces_1945"] in with_layer
-
-
-def test_figure_and_patch_agree(dataset, geometry):
+def test_figure_carries_every_view_property(dataset, geometry):
     state = ViewState(1959, 1984, port="niigata")
-    _map(dataset, geometry, ViewState(1960, 1960))  # the cached base must not leak between views
+    _map(dataset, geometry, ViewState(1960, 1960))  # one view's figure must not leak into the next
     fig = build_map_figure(dataset, geometry, state)
     for (index, path), value in view_updates(dataset, geometry, state).items():
         node = fig["data"][index]
@@ -102,7 +99,7 @@ def test_figure_and_patch_agree(dataset, geometry):
 
 def test_only_documented_counts_are_shaded(dataset, geometry):
     fig = _map(dataset, geometry, ViewState(1960, 1960))
-    japan = fig.data[geometry.trace_index["japan"]]
+    japan = trace(fig, "japan")
     shaded = {loc for loc, z in zip(japan.locations, japan.z) if z}
     assert shaded == {r.region_id for r in dataset.origin_counts.itertuples()}
 
@@ -110,7 +107,7 @@ def test_only_documented_counts_are_shaded(dataset, geometry):
 def test_sea_is_labelled_with_both_names(dataset, geometry):
     for lang, names in (("en", ("Sea of Japan", "East Sea")), ("ja", ("日本海", "東海")), ("ko", ("동해", "일본해"))):
         fig = _map(dataset, geometry, ViewState(1960, 1960, lang=lang))
-        label = fig.data[geometry.trace_index["sea_label"]].text[0]
+        label = trace(fig, "sea_label").text[0]
         assert all(n in label for n in names)
 
 
@@ -123,62 +120,65 @@ def test_unknown_year_is_never_drawn_as_zero(fixture_dataset):
     assert "unknown" in hover[1957]
 
 
-def test_bars_veil_the_years_outside_the_selection(dataset):
+def test_bars_show_every_year_whatever_the_selection(dataset):
+    """The chosen years are only a shading (drawn in the browser): every year keeps its bar,
+    and the chart's data for other filters lands on the same traces."""
     fig = build_bar_figure(dataset, ViewState(1960, 1961))
-    veils = [s for s in fig["layout"]["shapes"] if s["fillcolor"] != "rgba(0,0,0,0)"]
-    covered = lambda year: any(s["x0"] <= year <= s["x1"] for s in veils)  # noqa: E731
-    assert not covered(1960) and not covered(1961)
-    assert all(covered(y) for y in dataset.years if y not in (1960, 1961))
-    # every year keeps its bar whatever the selection: the selection is only a shading
     other = build_bar_figure(dataset, ViewState(1947, 1947))
-    assert [t["x"] for t in other["data"]] == [t["x"] for t in fig["data"]]
-    patch = bar_patch(dataset, ViewState(1947, 1947)).to_plotly_json()
-    assert len(json.dumps(patch)) < len(json.dumps(build_bar_figure(dataset, ViewState(1947, 1947))))
+    assert [t.get("x") for t in other["data"]] == [t.get("x") for t in fig["data"]]
+    bars = {t["name"]: dict(zip(t["x"], t["y"])) for t in fig["data"] if t["type"] == "bar"}
+    assert bars["documented"][1960] == 49_036
+    for path, value in bar_data(dataset, ViewState(1960, 1960, port="moji"))["assign"]:
+        assert path[0] == "data" and path[1] < len(fig["data"]) and path[2] in fig["data"][path[1]]
 
 
-def _apply(fig: dict, frames: dict, year: int, before: int | None = None) -> dict:
-    """What assets/app.js does with the year frames: set each key's value for ``year`` (only
-    those that differ from ``before``'s, when the figure shows that single year)."""
-    fig = json.loads(json.dumps(fig, default=list))
-    row = frames["frames"][str(year)]
-    old = frames["frames"][str(before)] if before is not None else None
-    for k, (index, path) in enumerate(frames["keys"]):
-        if old is not None and old[k] == row[k]:
-            continue
-        node = fig["data"][index]
-        *parents, last = path.split(".")
-        for key in parents:
-            node = node.setdefault(key, {})
-        node[last] = frames["values"][row[k]]
-    return fig
+def _drawn(dataset, geometry, start, view, frames_view=None, frames=None, range_=None, shown=""):
+    """The map as the page draws it: ``start`` built by the server, then the frames applied in
+    node by assets/view.js, exactly as the browser applies them."""
+    figure = json.loads(json.dumps(build_map_figure(dataset, geometry, start), default=list))
+    out = run_script("draw_map.js", {"figure": figure, "view": view.to_dict(), "frames": frames,
+                                     "frames_view": frames_view.to_dict() if frames_view else None,
+                                     "range": range_, "shown": shown})
+    return out["figure"], out["shown"]
+
+
+def _plain(fig):
+    return json.loads(json.dumps(fig, default=list))
 
 
 @pytest.mark.parametrize("filters", [{}, {"port": "niigata", "lang": "ja"}, {"region": "JP-15", "layer": "1945"}])
-def test_year_frames_draw_every_single_year(dataset, geometry, filters):
-    """From the page's view (a range) or from another single year, applying a year's frame
-    gives exactly the map the server would build for that year."""
-    frames = year_frames(dataset, geometry, ViewState(1959, 1984, **filters))
-    assert frames["key"] == frames_key(ViewState(1960, 1960, **filters))
-    plain = lambda fig: json.loads(json.dumps(fig, default=list))  # noqa: E731
-    start = build_map_figure(dataset, geometry, ViewState(1959, 1984, **filters))
-    for year, before in ((1947, None), (1960, None), (1961, 1960), (1968, 1967), (1984, 1947)):
-        shown = start if before is None else build_map_figure(dataset, geometry, ViewState(before, before, **filters))
-        expected = plain(build_map_figure(dataset, geometry, ViewState(year, year, **filters)))
-        assert _apply(shown, frames, year, before) == expected, (year, before)
-
-
-def test_year_frames_are_small(dataset, geometry):
-    """Every year's map in a few kilobytes, each distinct value sent once."""
-    frames = year_frames(dataset, geometry, ViewState(1959, 1984))
+def test_the_browser_draws_every_single_year_from_the_frames(dataset, geometry, filters):
+    """From the page's view (a range) or from another single year, the browser's drawing of a
+    year's frame is exactly the map the server builds for that year."""
+    frames = year_frames(dataset, geometry, ViewState(1959, 1984, **filters), key="")
     assert set(frames["frames"]) == {str(y) for y in dataset.years}
-    assert len(json.dumps(frames)) < 40 * len(json.dumps(map_patch(dataset, geometry, ViewState(1960, 1960),
-                                                                   ViewState(1961, 1961)).to_plotly_json()))
+    for year, before in ((1947, None), (1961, 1960), (1968, 1967), (1984, 1947)):
+        start = ViewState(1959, 1984, **filters) if before is None else ViewState(before, before, **filters)
+        view = ViewState(year, year, **filters)
+        drawn, shown = _drawn(dataset, geometry, start, view, frames_view=view, frames=frames)
+        assert shown and drawn == _plain(build_map_figure(dataset, geometry, view)), (year, before)
+
+
+def test_the_browser_draws_a_range_and_another_layer_from_the_range_frame(dataset, geometry):
+    view = ViewState(1959, 1967, region="KP-09", layer="1945")
+    drawn, _ = _drawn(dataset, geometry, ViewState(1960, 1960), view,
+                      range_=range_frame(dataset, geometry, view))
+    assert drawn == _plain(build_map_figure(dataset, geometry, view))
+    assert range_frame(dataset, geometry, ViewState(1960, 1960)) is None   # one year: in the frames
+
+
+def test_frames_for_other_filters_draw_nothing(dataset, geometry):
+    frames = year_frames(dataset, geometry, ViewState(1960, 1960), key="")
+    start = ViewState(1960, 1960)
+    drawn, shown = _drawn(dataset, geometry, start, ViewState(1961, 1961, port="moji"),
+                          frames_view=ViewState(1961, 1961), frames=frames)
+    assert shown is None and drawn == _plain(build_map_figure(dataset, geometry, start))
 
 
 def test_map_of_the_fixture_with_an_estimated_year(fixture_dataset):
     geometry = build_geometry(fixture_dataset)
     fig = _map(fixture_dataset, geometry, ViewState(1962, 1962))
-    spine = fig.data[geometry.trace_index["spine:niigata>chongjin"]]
+    spine = trace(fig, "spine:niigata>chongjin")
     assert spine.line.dash == styles.STATUS_STYLE["estimated"][1]
 
 
@@ -207,18 +207,3 @@ def test_drawn_geojson_is_rounded_within_the_layers_simplification(dataset, geom
             assert shapely.hausdorff_distance(drawn[rid], shape) <= 10 ** -DRAWN_DECIMALS, (name, rid)
         text = geometry.geojson_bytes[name].decode()
         assert not re.search(r"\d\.\d{%d,}" % (DRAWN_DECIMALS + 1), text), name
-
-
-def test_patch_from_the_previous_view_gives_the_new_view(dataset, geometry):
-    """Applying the diff patch to the old figure yields exactly the new figure."""
-    from dash._patch import Patch  # noqa: F401  (the patch's operations are applied below)
-
-    before, after = ViewState(1959, 1984, port="niigata"), ViewState(1975, 1975, region="PRK")
-    fig = build_map_figure(dataset, geometry, before)
-    for op in map_patch(dataset, geometry, after, before).to_plotly_json()["operations"]:
-        assert op["operation"] == "Assign"
-        node = fig
-        for key in op["location"][:-1]:
-            node = node[key]
-        node[op["location"][-1]] = op["params"]["value"]
-    assert json.loads(json.dumps(fig, default=list)) == json.loads(json.dumps(build_map_figure(dataset, geometry, after), default=list))

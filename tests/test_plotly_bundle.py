@@ -33,6 +33,7 @@ from dashboard.config import Settings
 from dashboard.figures.bars import build_bar_figure
 from dashboard.figures.geometry import build_geometry
 from dashboard.figures.map import build_map_figure
+from dashboard.profiles import MODES
 
 NPM_HINT = ("Run `npm ci` (or `npm ci --omit=dev`) in the project's root: its postinstall step "
             "(frontend/plotly/build.mjs) builds the bundle.")
@@ -133,10 +134,10 @@ def app_trace_types(dataset, context) -> set[str]:
     """Every trace type in the app's figures: the map (both layers, both modes) and the chart."""
     geometry = build_geometry(dataset)
     state = context.default
-    figures = [build_bar_figure(dataset, state), build_bar_figure(dataset, state, kiosk=True)]
+    figures = [build_bar_figure(dataset, replace(state, mode=mode)) for mode in MODES]
     for layer in ("today", "1945"):
-        for kiosk in (False, True):
-            figures.append(build_map_figure(dataset, geometry, replace(state, layer=layer), kiosk))
+        for mode in MODES:
+            figures.append(build_map_figure(dataset, geometry, replace(state, layer=layer, mode=mode)))
     return {trace.get("type", "scatter") for figure in figures for trace in figure["data"]}
 
 

@@ -7,12 +7,10 @@ import re
 
 import pytest
 
-from dashboard import ids
-from dashboard.callbacks import step
 from dashboard.i18n import number
 from dashboard.queries import range_total
 from dashboard.state import LANGS
-from dashboard.tour import TourError, caption_text, default_tour, read_tour, stop_state
+from dashboard.tour import TourError, caption_text, default_tour, read_tour, stop_state, tour_data
 
 
 @pytest.fixture(scope="module")
@@ -71,16 +69,15 @@ def test_a_broken_tour_file_is_refused(tmp_path, context):
         stop_state(read_tour(bad).stops[0], context, "en", "explore")
 
 
-@pytest.mark.parametrize("state, trigger, expected", [
-    ({"active": False, "stop": 0}, ids.TOUR_START, 0),
-    ({"active": True, "stop": 0}, ids.TOUR_NEXT, 1),
-    ({"active": True, "stop": 6}, ids.TOUR_NEXT, 0),
-    ({"active": True, "stop": 0}, ids.TOUR_PREV, 6),
-    ({"active": True, "stop": 2}, {"type": ids.TOUR_JUMP, "index": 5}, 5),
-    ({"active": True, "stop": 2}, {"type": ids.TOUR_JUMP, "index": 99}, 2),
-    ({"active": True, "stop": 2}, ids.TOUR_EXIT, None),
-    ("garbage", ids.TOUR_NEXT, 0),
-    ({"active": True, "stop": -4}, ids.TOUR_NEXT, 1),
-])
-def test_stepping(state, trigger, expected):
-    assert step(state, trigger, 7) == expected
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_browser_gets_every_stop_ready_to_show(dataset, context, lang):
+    """The tour as the page plays it (assets/view.js stepTour): each stop a whole checked
+    view in the page's language, its caption's figures filled in, its sources and position."""
+    tour = default_tour()
+    data = tour_data(dataset, tour, context, lang, "kiosk")
+    assert data["title"] == tour.title[lang] and len(data["stops"]) == len(tour.stops)
+    for n, (stop, shown) in enumerate(zip(tour.stops, data["stops"]), start=1):
+        state = stop_state(stop, context, lang, "kiosk")
+        assert shown["view"] == state.to_dict()
+        assert shown["caption"] == caption_text(dataset, stop, state)[0] and "{" not in shown["caption"]
+        assert shown["sources"].startswith("[") and str(n) in shown["position"]

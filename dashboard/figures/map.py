@@ -1,9 +1,11 @@
-"""The map figure: the base figure for a language, layer and mode, the view's properties
-(``view_updates``) set on it, and small patches from one view to the next.
+"""The map figure: the base figure for a language, layer and mode, and the view's
+properties (``view_updates``) set on it.
 
-Trace order is fixed (see ``MapGeometry.trace_index``) so a year or filter change only
-rewrites widths, sizes, colours and hover text of existing traces. The geometry is in
-``geometry.py``, the hover texts and region shading in ``hover.py``.
+Trace order is fixed (see ``MapGeometry.trace_index``; every trace is named by its role) so a
+view change only rewrites widths, sizes, colours and hover texts of existing traces. The
+browser draws every change (assets/view.js ``mapAssignments``) from data the server sends:
+``year_frames`` for each single year of the view's filters, ``range_frame`` for a range of
+years. The geometry is in ``geometry.py``, the hover texts and region shading in ``hover.py``.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ import json
 from dataclasses import replace
 
 import plotly.graph_objects as go
-from dash import Patch
-
 from geodata import Dataset
 
 from .. import styles
 from ..i18n import t
+from ..profiles import profile_for
 from ..queries import combine, origin_counts_in, portless_flows, routes
 from ..state import ViewState
 from . import hover
@@ -37,11 +38,11 @@ def _region_trace(geometry, dataset, layer, lang, colour, name) -> go.Choropleth
     )
 
 
-def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool = False) -> dict:
-    """The whole map for a view, as a plain figure dict. Called once per page load (later
-    changes are Patches): the base for the language, layer and mode, with the view's
-    properties set on the few traces they touch."""
-    fig = _base_figure(dataset, geometry, state, kiosk).to_plotly_json()
+def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
+    """The whole map for a view, as a plain figure dict. Built once per page load (the
+    browser draws later changes from frames): the base for the language, layer and mode,
+    with the view's properties set on the few traces they touch."""
+    fig = _base_figure(dataset, geometry, state).to_plotly_json()
     for (i, path), value in view_updates(dataset, geometry, state).items():
         *parents, last = path.split(".")
         node = fig["data"][i]
@@ -51,20 +52,21 @@ def build_map_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, 
     return fig
 
 
-def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kiosk: bool) -> go.Figure:
+def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> go.Figure:
     lang = state.lang
+    profile = profile_for(state.mode)
     places = dataset.places
     fig = go.Figure()
     fig.add_trace(_region_trace(geometry, dataset, "countries", lang, styles.OTHER_LAND_COLOUR, "countries"))
     fig.add_trace(_region_trace(geometry, dataset, "jp_prefectures", lang, styles.LAND_COLOUR, "japan"))
     fig.add_trace(_region_trace(geometry, dataset, korea_layer(state), lang, styles.LAND_COLOUR, "korea"))
-    # the eight regions' outlines: a see-through choropleth on the cached GeoJSON file (no
+    # the eight regions' outlines: a see-through choropleth on the layer's GeoJSON file (no
     # coordinates in the page), skipped by hover so clicks still reach the prefectures
     region_ids = geometry.ids["jp_regions"]
     fig.add_trace(go.Choropleth(
         geojson=geometry.geojson_urls["jp_regions"], featureidkey="properties.id", locations=region_ids,
         z=[0] * len(region_ids), zmin=0, zmax=1, colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False, hoverinfo="skip", name="regions",
+        showscale=False, hoverinfo="skip", name="jp_region_lines",
         marker_line_color=styles.REGION_BORDER_COLOUR, marker_line_width=1.2))
     # each route: a band whose width is persons, and a thin dark spine whose dash tells
     # the status, so status never depends on colour alone and wide dots never appear
@@ -97,13 +99,13 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
             lon=list(ports["lon"]), lat=list(ports["lat"]), mode="markers+text", name=role,
             text=list(ports[f"name_{lang}"]), customdata=list(ports["id"]),
             textposition="middle right" if kind == "embarkation_port" else "middle left",
-            textfont=dict(size=13 if not kiosk else 17, color="#111"),
+            textfont=dict(size=profile.map_label_size, color="#111"),
             hovertext=[""] * len(ports), hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(symbol=symbols, size=11 if not kiosk else 15, color=styles.EMBARK_COLOUR,
+            marker=dict(symbol=symbols, size=profile.map_marker_size, color=styles.EMBARK_COLOUR,
                         line=dict(color="white", width=1.5))))
     fig.add_trace(go.Scattergeo(lon=[137.3], lat=[42.4], mode="text", text=[t(lang, "sea_name")],
                                 hoverinfo="skip", name="sea_label",
-                                textfont=dict(size=14 if not kiosk else 18, color="#3c5a73")))
+                                textfont=dict(size=profile.sea_label_size, color="#3c5a73")))
     fig.update_geos(
         projection_type="mercator", showland=False, showocean=False, showcoastlines=False,
         showcountries=False, showlakes=False, showframe=False, bgcolor=styles.SEA_COLOUR,
@@ -112,10 +114,10 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
     fig.add_annotation(  # said on the map itself, so no one reads Japan's blank prefectures as zero
         text=t(lang, "map_no_breakdown"), x=0.01, y=0.01, xref="paper", yref="paper", xanchor="left",
         yanchor="bottom", showarrow=False, align="left", bgcolor="rgba(255,255,255,0.85)",
-        font=dict(size=12 if not kiosk else 15, color="#333"))
+        font=dict(size=profile.map_note_size, color="#333"))
     fig.update_layout(
         margin=dict(l=0, r=0, t=0, b=0), showlegend=False, paper_bgcolor=styles.SEA_COLOUR,
-        font=dict(family=styles.FONT_FAMILY), dragmode=False if kiosk else "pan",
+        font=dict(family=styles.FONT_FAMILY), dragmode=False if profile.touch_only else "pan",
         uirevision="map", clickmode="event",
         hoverlabel=dict(font=dict(family=styles.FONT_FAMILY, size=14)),
     )
@@ -125,7 +127,7 @@ def _base_figure(dataset: Dataset, geometry: MapGeometry, state: ViewState, kios
 def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
     """Every view-dependent property of the map, as ``{(trace index, path): value}``.
 
-    Both the full figure and the Patch are made from this, so they cannot drift apart.
+    The full figure and the browser's frames are both made from this, so they cannot drift apart.
     """
     lang = state.lang
     idx = geometry.trace_index
@@ -164,7 +166,7 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     updates[(idx["route_hover"], "text")] = hover_texts
     updates[(idx["route_hover"], "marker.size")] = [14 if h else 0 for h in hover_texts]
 
-    for role, texts in port_hovers(dataset, geometry, state).items():
+    for role, texts in hover.port_hovers(dataset, state).items():
         updates[(idx[role], "hovertext")] = texts
 
     # departures with no recorded destination: a ring at the port, never a guessed line
@@ -198,6 +200,8 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     layer = korea_layer(state)
     z, text = hover._korea_shading(dataset, geometry, layer, lang)
     k = idx["korea"]
+    updates[(k, "geojson")] = geometry.geojson_urls[layer]
+    updates[(k, "locations")] = geometry.ids[layer]
     updates[(k, "z")] = z
     updates[(k, "text")] = text
     updates[(k, "colorscale")] = [[0, styles.LAND_COLOUR], [1, styles.ORIGIN_SOUTH_COLOUR]]
@@ -211,46 +215,14 @@ def view_updates(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> d
     return updates
 
 
-def port_hovers(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict[str, list[str]]:
-    """The ports' hover texts (``hover.port_hovers``): they depend on the years and the
-    language only."""
-    return hover.port_hovers(dataset, state)
-
-
-def map_patch(dataset: Dataset, geometry: MapGeometry, state: ViewState,
-              previous: ViewState | None = None) -> Patch:
-    """Only what changed since ``previous`` (the view the map shows now): usually a few
-    widths, colours and hover texts. Without ``previous``, every view property is sent."""
-    patch = Patch()
-    if previous is None or previous.layer != state.layer:
-        layer = korea_layer(state)
-        k = geometry.trace_index["korea"]
-        patch["data"][k]["geojson"] = geometry.geojson_urls[layer]
-        patch["data"][k]["locations"] = geometry.ids[layer]
-    before = view_updates(dataset, geometry, previous) if previous is not None else {}
-    for (i, path), value in view_updates(dataset, geometry, state).items():
-        if (i, path) in before and before[(i, path)] == value:
-            continue
-        target = patch["data"][i]
-        *parents, last = path.split(".")
-        for key in parents:
-            target = target[key]
-        target[last] = value
-    return patch
-
-
-def frames_key(state: ViewState) -> str:
-    """What the year frames depend on: everything in the view but the years and the mode."""
-    return "|".join((state.region, state.port, state.lang, state.layer))
-
-
-def year_frames(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict:
+def year_frames(dataset: Dataset, geometry: MapGeometry, state: ViewState, key: str) -> dict:
     """What the map needs for every single year of the view's filters, language and layer,
-    sent once so the browser can draw a year step alone (assets/app.js).
+    sent once so the browser can draw a year step alone (assets/view.js ``mapAssignments``).
 
     ``keys`` lists the view properties (trace index, dotted path); ``values`` holds each
     distinct value once; ``frames[year]`` gives, per key, the index of its value in that year.
-    A key's value for a year is exactly ``view_updates`` of that single year."""
+    A key's value for a year is exactly ``view_updates`` of that single year. ``key`` is the
+    browser's own name for these filters (``filtersKey``), sent back as it came."""
     keys: list = []
     values: list = []
     seen: dict[str, int] = {}
@@ -260,12 +232,20 @@ def year_frames(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> di
         if not keys:
             keys = list(updates)
         row = []
-        for key in keys:
-            text = json.dumps(updates[key], separators=(",", ":"))
+        for prop in keys:
+            text = json.dumps(updates[prop], separators=(",", ":"))
             if text not in seen:
                 seen[text] = len(values)
-                values.append(updates[key])
+                values.append(updates[prop])
             row.append(seen[text])
         frames[str(year)] = row
-    return {"key": frames_key(state), "years": list(dataset.years), "keys": [[i, path] for i, path in keys],
-            "values": values, "frames": frames}
+    return {"key": key, "keys": [[i, path] for i, path in keys], "values": values, "frames": frames}
+
+
+def range_frame(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> dict | None:
+    """The map's view properties for the view's range of years (one year is in the year
+    frames: None), named by the view it draws."""
+    if state.year_from == state.year_to:
+        return None
+    updates = view_updates(dataset, geometry, state)
+    return {"view": state.to_dict(), "keys": [[i, path] for i, path in updates], "values": list(updates.values())}

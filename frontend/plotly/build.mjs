@@ -38,12 +38,6 @@ const SHIMS = {
     'culori': 'culori.mjs',
 };
 
-// a file of plotly.js (as one of its files requires it) -> shim file, for that importer only
-const FILE_SHIMS = [
-    {path: '../bar/cross_trace_calc', importer: /[\\/]src[\\/]traces[\\/]scatter[\\/]cross_trace_calc\.js$/,
-        shim: 'bar-cross-trace-calc.js'},
-];
-
 const shimPlugin = {
     name: 'returns-map-shims',
     setup(build) {
@@ -52,11 +46,6 @@ const shimPlugin = {
             // the shims import the real packages' own files (subpaths), never the bare name
             return {path: join(shimsDir, SHIMS[args.path])};
         });
-        for (const {path, importer, shim} of FILE_SHIMS) {
-            const exact = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
-            build.onResolve({filter: exact}, (args) => (
-                importer.test(args.importer) ? {path: join(shimsDir, shim)} : undefined));
-        }
     },
 };
 

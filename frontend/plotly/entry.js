@@ -5,8 +5,8 @@
 // dashboard/plotly_bundle.py.
 //
 // What the page uses of Plotly (keep this list true when the figures change):
-// - traces: `scatter` (the year chart, dashboard/figures/bars.py: filled `toself` rectangles
-//   with `fillpattern`, text labels, transparent hover markers), `choropleth` and
+// - traces: `bar` (the year chart, dashboard/figures/bars.py: one trace per status, with
+//   `marker.pattern`), `scatter` (its text labels and hover markers), `choropleth` and
 //   `scattergeo` (the map, dashboard/figures/map.py: regions from GeoJSON URLs matched by
 //   `featureidkey`, lines, markers with symbols and angles, text);
 // - layout: one cartesian subplot or one `geo` subplot (mercator) per figure, one map
@@ -87,6 +87,7 @@ for(var i = 0; i < methodNames.length; i++) {
 
 // scatter is the only trace included by default
 register(require('plotly.js/src/traces/scatter'));
+register(require('plotly.js/src/traces/bar')); // the year chart (dashboard/figures/bars.py)
 
 // register all registrable components modules
 register([

@@ -122,6 +122,25 @@ def test_keyboard_moves_the_years(page, log, settle, dataset, context):
     log.assert_clean()
 
 
+def test_a_year_step_asks_the_server_at_most_twice(page, log, settle):
+    """The browser decides a year step and draws the map and chart itself; the server is
+    asked only for the words (the summary and the open tab), once each, whatever the input."""
+    open_view(page, "?from=1960&to=1960")
+    settle()
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    steps = (lambda: page.keyboard.press("ArrowRight"), lambda: page.locator(f"#{ids.YEAR_PREV}").click(),
+             lambda: page.locator(f"#{ids.YEARS}").press("Home"))
+    page.locator(f"#{ids.YEARS}").focus()
+    for step, readout in zip(steps, ("1961", "1960", "1947")):
+        posts.clear()
+        step()
+        expect(page.locator(f"#{ids.YEAR_READOUT}")).to_have_text(readout)
+        settle()
+        assert 1 <= len(posts) <= 2, posts
+    log.assert_clean()
+
+
 # Finds a point deep inside one region's SVG path, away from every marker (ports and route
 # handles win Plotly's "closest" hover), and not covered by another element.
 FIND_CLICK_POINT = """(loc) => {
@@ -255,20 +274,22 @@ def test_healthz(page, log):
 
 def test_port_and_layer_buttons_filter_and_show_which_is_pressed(page, log, settle, dataset, context):
     open_view(page, "?from=1960&to=1960")
-    niigata = page.locator("#" + ids.toggle_id(ids.PORT, "niigata"))
-    every_port = page.locator("#" + ids.toggle_id(ids.PORT, ""))
+    ports, layers = page.locator(".control.ports"), page.locator(".control.layers")
+    niigata = ports.get_by_role("button", name="Niigata", exact=True)
+    every_port = ports.get_by_role("button", name=t("en", "port_placeholder"), exact=True)
     expect(every_port).to_have_attribute("aria-pressed", "true")
     niigata.click()
     expect(niigata).to_have_attribute("aria-pressed", "true")
     expect(every_port).to_have_attribute("aria-pressed", "false")
     expect(page.locator(SUMMARY)).to_have_text(expected_summary(dataset, context, "?from=1960&to=1960&port=niigata"))
+    expect(page).to_have_url(re.compile(r"[?&]port=niigata(&|$)"))
     assert query_of(page) == {"from": "1960", "to": "1960", "port": "niigata"}
 
-    layer_1945 = page.locator("#" + ids.toggle_id(ids.LAYER, "1945"))
+    layer_1945 = layers.get_by_role("button", name=t("en", "layer_1945"), exact=True)
     layer_1945.click()
     expect(layer_1945).to_have_attribute("aria-pressed", "true")
-    expect(page.locator("#" + ids.toggle_id(ids.LAYER, "today"))).to_have_attribute("aria-pressed", "false")
-    assert query_of(page)["layer"] == "1945"
+    expect(layers.get_by_role("button", name=t("en", "layer_today"), exact=True)).to_have_attribute("aria-pressed", "false")
+    expect(page).to_have_url(re.compile(r"[?&]layer=1945(&|$)"))
 
     every_port.click()
     expect(every_port).to_have_attribute("aria-pressed", "true")

@@ -139,7 +139,7 @@ def test_switch_language_keeps_the_view(page, log, settle, dataset, context):
     assert "from" in before and "to" in before, before
 
     with page.expect_navigation():
-        page.locator(f"#{ids.LANG} a", has_text="日本語").click()
+        page.locator(".lang-switch a", has_text="日本語").click()
     expect(page.locator("main")).to_have_attribute("lang", "ja")
     expect(page.locator("html")).to_have_attribute("lang", "ja")
     after = query_of(page)
