@@ -26,6 +26,7 @@ from . import stories
 from .config import Settings
 from .figures.geometry import MapGeometry
 from .exports import flows_csv, flows_geojson
+from .handout import Section, handout_page
 from .state import LANGS, PARAMS, StateContext, parse_params
 
 
@@ -229,6 +230,20 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         body = flows_geojson(dataset, geometry, _state_from_request(context))
         return Response(body, mimetype="application/geo+json",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
+
+    @server.route("/handout")
+    def handout():
+        """The printable handout of the view in the query, or of its story, stop by stop
+        (what cannot be read of either is left out, as on the page)."""
+        opened = stories.open_query(request.query_string.decode("utf-8", "replace"), context)
+        if opened.story.stops:
+            sections = [Section(stories.stop_view(stories.view_params(s.view), context, opened.state.lang,
+                                                  opened.state.mode), s.note) for s in opened.story.stops]
+            title = opened.story.title
+        else:
+            sections, title = [Section(opened.state)], None
+        return Response(handout_page(dataset, geometry, context, sections, request.host_url, title),
+                        mimetype="text/html")
 
     @server.route("/story.yaml")
     def story_file():
