@@ -25,7 +25,6 @@ from . import stories, story_panel
 from .summary import summary_sentence
 from .tour import story_data, tour_data
 
-LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
 
 
 def shell(page: list | None = None, query: str | None = None) -> html.Div:
@@ -91,7 +90,7 @@ def layer_choices(lang: str) -> list[tuple[str, str]]:
 def language_links(deps, state) -> list[html.A]:
     """Plain links: switching language loads the page in that language, with the same view
     (the browser keeps the hrefs current, from the server's ``view_query``)."""
-    return [html.A(LANG_NAMES[code], id=ids.lang_link(code), lang=code, hrefLang=code, className="button lang",
+    return [html.A(t(code, "lang_name"), id=ids.lang_link(code), lang=code, hrefLang=code, className="button lang",
                    href=to_query(replace(state, lang=code), deps.context) or "?",
                    **({"aria-current": "true"} if code == state.lang else {}))
             for code in LANGS]
@@ -183,6 +182,8 @@ def tour_panel(deps, state, story=None) -> html.Section:
                 tour_button("tour_exit", ids.TOUR_EXIT, "exit"),
             ], className="tour-steps"),
             html.Div(jumps, className="tour-jumps", role="group", **{"aria-label": t(lang, "tour_label")}),
+            html.A(t(lang, "print_handout"), href="/handout" + stories.link(story[0] if story else deps.tour, lang=lang),
+                   className="button handout-link explore-only", target="_blank", rel="noopener") if is_story else None,
         ], className="tour-body"),
         dcc.Store(id=ids.TOUR_DATA, data=data),
         dcc.Store(id=ids.TOUR_STATE, data={"active": playing, "stop": at}),

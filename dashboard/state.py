@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+from geodata.records import LANGS  # the one list of languages
+
 from .profiles import MODES
 
-LANGS = ("en", "ja", "ko")
 LAYERS = ("today", "1945")
 MAX_PARAM_LENGTH = 64  # longer values are tampering, not ids
 

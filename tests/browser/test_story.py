@@ -20,7 +20,7 @@ from dashboard.summary import summary_sentence
 
 pytestmark = pytest.mark.browser
 
-LANGS = ("en", "ja", "ko")
+from dashboard.state import LANGS  # noqa: E402
 NOTES = {"en": "Why was 1960 the peak?", "ja": "なぜ1960年が最多だったのか？", "ko": "왜 1960년이 가장 많았을까?"}
 SECOND = {"en": "Which port is uncertain after 1971?", "ja": "1971年以降、どの港が不確かか？",
           "ko": "1971년 이후 어느 항구가 불확실한가?"}
