@@ -27,6 +27,7 @@ from .config import Settings
 from .figures.geometry import MapGeometry
 from .exports import flows_csv, flows_geojson
 from .handout import Section, handout_page
+from .i18n import t
 from .state import LANGS, PARAMS, StateContext, parse_params
 
 
@@ -134,11 +135,6 @@ def add_security_headers(response: Response, settings: Settings, csp: str) -> Re
 
 
 #: the 404 page's words: (title, link home) per language
-NOT_FOUND = {
-    "en": ("Page not found", "Back to the map"),
-    "ja": ("見つかりません", "地図に戻る"),
-    "ko": ("이 주소는 없습니다", "지도로 돌아가기"),
-}
 
 
 def visitor_lang() -> str:
@@ -148,7 +144,7 @@ def visitor_lang() -> str:
 
 
 def not_found_page(lang: str) -> Response:
-    title, home = NOT_FOUND[lang]
+    title, home = t(lang, "not_found_title"), t(lang, "not_found_home")
     href = "/" if lang == "en" else f"/?lang={lang}"
     body = (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n'
