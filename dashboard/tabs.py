@@ -9,6 +9,7 @@ translations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 from dash import dcc, html
@@ -52,7 +53,7 @@ def cite(deps, state: ViewState, sort, base: str) -> list:
     lang = state.lang
     permalink = base + to_query(state, deps.context)
     return [
-        html.P(citation_text(deps.dataset, state, permalink), id=ids.CITATION, className="citation"),
+        html.P(citation_text(deps.dataset, state, permalink, datetime.now(timezone.utc).date()), id=ids.CITATION, className="citation"),
         dcc.Clipboard(target_id=ids.CITATION, title=t(lang, "copy"), className="button copy",
                       content=None),
         html.A(t(lang, "print_handout"), id=ids.HANDOUT, href="/handout" + to_query(state, deps.context),
