@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from geodata import DATASET_VERSION
 
-from . import ids, panels
+from . import ids, panels, why
 from .citation import citation_text
 from .i18n import t
 from .state import ViewState, to_query
@@ -77,6 +77,7 @@ class Tab:
 
 TABS = (
     Tab("figures", "table_title", figures),
+    Tab("why", "why_title", _from(why.why_panel)),
     Tab("events", "timeline_title", _from(panels.timeline_panel)),
     Tab("sailings", "sailings_title", _from(panels.sailings_panel)),
     Tab("origins", "origins_title", _from(panels.origins_panel)),
