@@ -14,6 +14,7 @@ from .callbacks import Deps
 from .page_scripts import Dash
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
+from .i18n import t
 from .state import StateContext
 from .tour import load_tour
 
@@ -56,13 +57,13 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         external_scripts=[plotly_url] if plotly_url else [],
         regenerator_url=regenerator_url,
         assets_folder=str(ASSETS_DIR),
-        title="Returns from Japan to North Korea, 1947–1984",
+        title=t("en", "title"),
         update_title=None,
         suppress_callback_exceptions=True,  # the shell's page is built by render_page when the URL is unknown
         serve_locally=True,
         compress=settings.compress,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
+                   {"name": "description", "content": "Cited map of the “return” of Koreans in Japan to North Korea, 1947–1984"}],
     )
     deps = Deps(dataset, geometry, context, load_tour(settings.tour, context), settings.idle_seconds)
     callbacks.register(app, deps)

@@ -11,15 +11,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import geopandas as gpd
 from shapely.geometry import LineString, Point
 
 from geodata import DATASET_VERSION, Dataset
 
+from .citation import citation_text
 from .figures.geometry import MapGeometry
 from .queries import IN, UNCERTAIN, UNRECORDED, region_scope, route_key, selected_flows, verdict
 from .state import ViewState
+from .summary import summary_sentence
 
 EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternatives", "persons",
                   "sailings", "status", "drawn", "reading_of", "source_ids", "formula", "note", "region_relation")
@@ -61,9 +64,24 @@ def flows_csv(dataset: Dataset, state: ViewState) -> str:
     return out.getvalue()
 
 
-def flows_geojson(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> str:
+def export_metadata(dataset: Dataset, state: ViewState, permalink: str = "", accessed: date | None = None) -> dict:
+    """What a download says of itself: the dataset, the view's summary (the same sentence as
+    the page: the programme apart from the episodes before it) and, given the view's link and
+    the day, its citation."""
+    meta = {"dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
+            "crs": "EPSG:4326", "note": "persons null means unknown, not zero",
+            "summary": summary_sentence(dataset, state)}
+    if permalink and accessed is not None:
+        meta["citation"] = citation_text(dataset, state, permalink, accessed)
+    if state.region:
+        meta.update({"region": state.region, "region_meaning": REGION_MEANING})
+    return meta
+
+
+def flows_geojson(dataset: Dataset, geometry: MapGeometry, state: ViewState, permalink: str = "",
+                  accessed: date | None = None) -> str:
     """Drawn flows of a view as GeoJSON: the drawn arc for each route, a point at the port
-    of departure where the destination is not recorded."""
+    of departure where the destination is not recorded; its metadata as ``export_metadata``."""
     records = []
     for row in selected_flows(dataset, state):
         if not row.embark_port_id:
@@ -86,7 +104,5 @@ def flows_geojson(dataset: Dataset, geometry: MapGeometry, state: ViewState) -> 
     frame = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326") if records else \
         gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs="EPSG:4326")
     data = json.loads(frame.to_json(na="null"))
-    data["metadata"] = {"dataset_version": DATASET_VERSION, "fingerprint": dataset.fingerprint,
-                        "crs": "EPSG:4326", "note": "persons null means unknown, not zero",
-                        **({"region": state.region, "region_meaning": REGION_MEANING} if state.region else {})}
+    data["metadata"] = export_metadata(dataset, state, permalink, accessed)
     return json.dumps(data, ensure_ascii=False)

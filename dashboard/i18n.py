@@ -34,3 +34,18 @@ def t(lang: str, key: str, **values) -> str:
 
 def number(n: int, lang: str) -> str:
     return f"{n:,}"
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def date_label(iso: str, lang: str) -> str:
+    """An ISO date (``1959-12-14``, ``1958-09`` or ``1958``) as a reader writes it."""
+    parts = [int(p) for p in str(iso).split("-")]
+    year, month, day = (parts + [0, 0])[:3]
+    if lang == "ja":
+        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+    if lang == "ko":
+        return f"{year}년" + (f" {month}월" if month else "") + (f" {day}일" if day else "")
+    return " ".join(str(p) for p in ((day or None), (_MONTHS_EN[month - 1] if month else None), year) if p)

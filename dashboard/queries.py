@@ -328,3 +328,38 @@ def region_name(dataset: Dataset, region_id: str, lang: str) -> str:
 def place_name(dataset: Dataset, place_id: str, lang: str) -> str:
     row = dataset.place_rows.get(place_id)
     return str(getattr(row, f"name_{lang}")) if row is not None else place_id
+
+
+# --- the three episodes the sources keep apart ----------------------------------------------
+
+@dataclass(frozen=True)
+class Episode:
+    """Departures the sources count as one thing. Nam (S2, section II) tells the 1946-50
+    repatriation (1947), the departures of 1956-57 and the 1959-84 programme as separate
+    campaigns, and every source that gives a total gives it for the programme alone
+    (93,340, December 1959 - July 1984): a sum across episodes is found in no source."""
+
+    key: str
+    first: int
+    last: int
+
+
+EPISODES = (Episode("1947", 1947, 1947), Episode("1956", 1956, 1957), Episode("programme", 1959, 1984))
+PROGRAMME = EPISODES[-1]
+
+
+def episodes_in(state: ViewState) -> list[tuple[Episode, ViewState]]:
+    """The episodes the state's years overlap, each with the state narrowed to its years."""
+    found = []
+    for episode in EPISODES:
+        lo, hi = max(state.year_from, episode.first), min(state.year_to, episode.last)
+        if lo <= hi:
+            found.append((episode, state.with_years(lo, hi)))
+    return found
+
+
+def programme_span(dataset: Dataset) -> tuple[str, str, int]:
+    """The programme's first and last sailing dates and its number of sailings, from its
+    three periods of sailings (``sailing_periods.csv``: 155 + 6 + 26, GOVA1987)."""
+    periods = dataset.tables["sailing_periods"]
+    return str(periods["date_start"].min()), str(periods["date_end"].max()), int(periods["sailings"].sum())

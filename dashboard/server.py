@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from html import escape
 
 from dash.exceptions import DependencyException
@@ -28,7 +29,7 @@ from .figures.geometry import MapGeometry
 from .exports import flows_csv, flows_geojson
 from .handout import Section, handout_page
 from .i18n import t
-from .state import LANGS, PARAMS, StateContext, parse_params
+from .state import LANGS, PARAMS, StateContext, parse_params, to_query
 
 
 def _state_from_request(context: StateContext):
@@ -223,7 +224,9 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
 
     @server.route("/export/flows.geojson")
     def export_geojson():
-        body = flows_geojson(dataset, geometry, _state_from_request(context))
+        state = _state_from_request(context)
+        permalink = request.host_url + to_query(state, context)
+        body = flows_geojson(dataset, geometry, state, permalink, datetime.now(timezone.utc).date())
         return Response(body, mimetype="application/geo+json",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 from geodata import Dataset, localized
 from geodata.tables import STATUSES
 
-from .i18n import number, t
+from .i18n import date_label, number, t
 from .queries import (
+    PROGRAMME,
     Total,
+    episodes_in,
     no_sailing,
     origin_counts_in,
     place_name,
@@ -24,6 +26,7 @@ from .queries import (
     region_name,
     region_ports,
     region_scope,
+    programme_span,
     region_side,
     routes,
     selected_flows,
@@ -65,6 +68,8 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
         text = _region_ports_sentence(dataset, state)
     elif scope == "none":
         text = _region_without_ports_sentence(dataset, state)
+    elif len(episodes_in(state)) > 1 and not state.port:
+        text = _episodes_sentence(dataset, state)
     else:
         text = _flows_sentence(dataset, state)
     residence = residence_sentence(dataset, state)
@@ -73,12 +78,37 @@ def summary_sentence(dataset: Dataset, state: ViewState) -> str:
 
 # --- where people left from and arrived at ------------------------------------------------
 
-def _flows_sentence(dataset: Dataset, state: ViewState) -> str:
-    """No region, or Japan / North Korea as a whole: the flows by route."""
+def _episodes_sentence(dataset: Dataset, state: ViewState) -> str:
+    """Years across more than one episode: the programme first, then the episodes before it,
+    each on its own and never added to the others (see ``queries.EPISODES``)."""
     lang = state.lang
-    years = years_label(state, lang)
-    total: Total = range_total(dataset, state)
+    parts = dict((episode.key, sub) for episode, sub in episodes_in(state))
+    sentences = []
+    if PROGRAMME.key in parts:
+        sub = parts.pop(PROGRAMME.key)
+        if sub.years == (PROGRAMME.first, PROGRAMME.last):
+            first, last, sailings = programme_span(dataset)
+            label = t(lang, "episode_programme_full", first=date_label(first, lang), last=date_label(last, lang),
+                      sailings=number(sailings, lang))
+        else:
+            label = t(lang, "episode_programme_part", years=years_label(sub, lang))
+        sentences.append(_flows_sentence(dataset, sub, years=label, with_filter=False))
+    if parts:
+        apart = [_flows_sentence(dataset, sub, with_filter=False) for sub in parts.values()]
+        sentences.append(t(lang, "episodes_apart") + t(lang, "sentence_join").join(apart))
     place = filter_label(dataset, state, lang)
+    if place:
+        sentences.append(t(lang, "summary_filter", place=place))
+    return t(lang, "sentence_join").join(sentences)
+
+
+def _flows_sentence(dataset: Dataset, state: ViewState, years: str | None = None, with_filter: bool = True) -> str:
+    """No region, or Japan / North Korea as a whole: the flows by route. ``years`` names the
+    period in words other than its years (the programme's dates)."""
+    lang = state.lang
+    years = years or years_label(state, lang)
+    total: Total = range_total(dataset, state)
+    place = filter_label(dataset, state, lang) if with_filter else ""
     suffix = f" {t(lang, 'summary_filter', place=place)}" if place else ""
 
     if not total.known:
@@ -86,7 +116,7 @@ def _flows_sentence(dataset: Dataset, state: ViewState) -> str:
     if total.persons == 0:
         empty = no_sailing(dataset, state)
         if empty is not None:
-            return t(lang, "summary_zero", years=years, status=status_label([empty.status], lang))
+            return zero_sentence(years, empty.status, lang)
         return t(lang, "summary_none_in_filter", years=years, place=place)
 
     drawn = {k: r for k, r in routes(dataset, state).items() if r.total.persons}
@@ -143,6 +173,13 @@ def _flows_sentence(dataset: Dataset, state: ViewState) -> str:
     return sentence + suffix
 
 
+def zero_sentence(years: str, status: str, lang: str) -> str:
+    """Years with no sailing: no departure is recorded (not "no one left": the record shows
+    that no ship sailed, not that no person went; a derived zero rests on one reading)."""
+    key = "summary_zero_derived" if status == "derived" else "summary_zero"
+    return t(lang, key, years=years, status=status_label([status], lang))
+
+
 def _unsure_sentence(dataset: Dataset, state: ViewState, total: Total, place: str) -> str:
     """A total that a filter cannot settle: what is certain, then what may or may not be in."""
     lang = state.lang
@@ -186,7 +223,7 @@ def _region_ports_sentence(dataset: Dataset, state: ViewState) -> str:
     years = years_label(state, lang)
     empty = no_sailing(dataset, state)
     if empty is not None:
-        return t(lang, "summary_zero", years=years, status=status_label([empty.status], lang))
+        return zero_sentence(years, empty.status, lang)
     side = region_side(dataset, state.region)
     ports = t(lang, "summary_and").join(place_name(dataset, p, lang) for p in region_ports(dataset, state.region))
     where = dict(years=years, ports=ports, region=region_name(dataset, state.region, lang))
@@ -213,8 +250,7 @@ def _region_without_ports_sentence(dataset: Dataset, state: ViewState) -> str:
     text = t(lang, key, region=region_name(dataset, state.region, lang), years=years_label(state, lang))
     empty = no_sailing(dataset, state)
     if empty is not None:
-        text += _join(lang, t(lang, "summary_zero", years=years_label(state, lang),
-                              status=status_label([empty.status], lang)))
+        text += _join(lang, zero_sentence(years_label(state, lang), empty.status, lang))
     return text
 
 

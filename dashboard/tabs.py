@@ -9,13 +9,14 @@ translations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 from dash import dcc, html
 
 from geodata import DATASET_VERSION
 
-from . import ids, panels
+from . import ids, panels, why
 from .citation import citation_text
 from .i18n import t
 from .state import ViewState, to_query
@@ -52,7 +53,7 @@ def cite(deps, state: ViewState, sort, base: str) -> list:
     lang = state.lang
     permalink = base + to_query(state, deps.context)
     return [
-        html.P(citation_text(deps.dataset, state, permalink), id=ids.CITATION, className="citation"),
+        html.P(citation_text(deps.dataset, state, permalink, datetime.now(timezone.utc).date()), id=ids.CITATION, className="citation"),
         dcc.Clipboard(target_id=ids.CITATION, title=t(lang, "copy"), className="button copy",
                       content=None),
         html.A(t(lang, "print_handout"), id=ids.HANDOUT, href="/handout" + to_query(state, deps.context),
@@ -76,6 +77,7 @@ class Tab:
 
 TABS = (
     Tab("figures", "table_title", figures),
+    Tab("why", "why_title", _from(why.why_panel)),
     Tab("events", "timeline_title", _from(panels.timeline_panel)),
     Tab("sailings", "sailings_title", _from(panels.sailings_panel)),
     Tab("origins", "origins_title", _from(panels.origins_panel)),

@@ -1,5 +1,7 @@
 """Guided tours: data (``tours/*.yaml``), not code. Each stop is a view plus a caption whose
-figures are filled in from the dataset, with the sources behind them.
+figures are filled in from the dataset, with the sources behind them. A stop that tells a
+cause names its rows of ``causes.csv`` (``causes: [c-paradise]``): their sources are cited
+with the caption's, and a name that is not in the table is refused.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class TourError(ValueError):
 class Stop:
     params: dict[str, str]          # the view, as URL parameters
     caption: dict[str, str]         # lang -> caption template
+    causes: tuple[str, ...] = ()    # ids of causes.csv rows the caption tells
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def read_tour(path: Path) -> Tour:
         missing = [lang for lang in LANGS if not caption.get(lang)]
         if missing:
             raise TourError(f"{path}: stop {number_} has no caption in {', '.join(missing)}")
-        stops.append(Stop(params, caption))
+        causes = tuple(str(c) for c in (stop.get("causes") or ()))
+        stops.append(Stop(params, caption, causes))
     return Tour(str(data["id"]), {str(k): str(v) for k, v in data["title"].items()}, tuple(stops))
 
 
@@ -80,6 +84,11 @@ def caption_text(dataset: Dataset, stop: Stop, state: ViewState) -> tuple[str, t
         return number(total.persons, state.lang)
 
     text = _FIGURE.sub(fill, stop.caption[state.lang])
+    rows = {r.key: r.row for r in dataset.cause_records}
+    for cause in stop.causes:
+        if cause not in rows:
+            raise TourError(f"tour stop {stop.params} names cause {cause!r}, which is not in causes.csv")
+        sources.extend(rows[cause].source_ids)
     return text, tuple(dict.fromkeys(sources))
 
 

@@ -24,6 +24,7 @@ from .records import DatedRecord, FlowRecord, dated_records, flow_records
 from .tables import TABLES
 from .validate import (
     Check,
+    check_causes,
     check_flows,
     check_layers,
     check_places,
@@ -73,6 +74,8 @@ class Dataset:
     event_records: tuple[DatedRecord, ...] = ()
     sailing_records: tuple[DatedRecord, ...] = ()
     origin_count_records: tuple[DatedRecord, ...] = ()
+    #: causes and context (causes.csv), in file order
+    cause_records: tuple[DatedRecord, ...] = ()
     #: place id -> row (namedtuple) and region id -> row (namedtuple)
     place_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
     region_rows: Mapping[str, tuple] = None  # type: ignore[assignment]
@@ -222,13 +225,14 @@ def run_checks(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR):
         # each check family ends with an "all ok" line; drop it when one of its rows failed
         results = list(results)
         failed = any(not c.ok for c in results)
-        return [c for c in results if not (failed and c.ok and c.rule in ("layers", "references", "place-kind", "flows"))]
+        return [c for c in results if not (failed and c.ok and c.rule in ("layers", "references", "place-kind", "flows", "causes"))]
 
     checks = [
         *summarised(check_layers(layers, layers_dir)),
         *summarised(check_references(tables, region_ids, data_dir)),
         *summarised(check_places(tables["places"], tables["flows"], tables["sailings"], data_dir)),
         *summarised(check_flows(tables["flows"], data_dir)),
+        *summarised(check_causes(tables["causes"], data_dir)),
         *check_rules(tables, data_dir),
     ]
     if all(c.ok for c in checks if c.rule.startswith("layer")):
@@ -276,6 +280,7 @@ def load_dataset(data_dir: Path = DATA_DIR, layers_dir: Path = LAYERS_DIR) -> Da
                                       ["embark_port_id", "dest_port_id"], place_regions),
         origin_count_records=dated_records(tables["origin_counts"], "id", "date_start", "date_end", [],
                                            place_regions, ancestors, "region_id"),
+        cause_records=dated_records(tables["causes"], "id", "date_start", "date_end", [], place_regions),
         place_rows=MappingProxyType({r.id: r for r in tables["places"].itertuples(index=False)}),
         region_rows=MappingProxyType({r.id: r for r in regions.itertuples(index=False)}),
         source_rows=MappingProxyType({r.id: r for r in tables["sources"].itertuples(index=False)}),

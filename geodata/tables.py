@@ -24,6 +24,12 @@ SOURCE_KINDS = (
     "gazetteer",
 )
 YES_NO = ("yes", "no")
+#: Who a cause or a piece of context is about ("red_cross": the Japanese Red Cross and the
+#: ICRC), what kind it is, and whether its source states a fact or argues a reading.
+ACTORS = ("japanese_government", "red_cross", "north_korea", "chongryon", "south_korea", "returnees")
+CAUSE_KINDS = ("push", "pull", "process", "after_arrival")
+CLAIMS = ("states", "argues")
+DATE_PRECISIONS = ("day", "month", "year", "period")
 
 FIRST_YEAR, LAST_YEAR = 1945, 1990
 
@@ -211,6 +217,32 @@ TABLES: dict[str, Table] = {
             },
             key="id",
             refs={"source_ids": "sources", "place_id": "places"},
+        ),
+        Table(
+            "causes",
+            "causes.csv",
+            {
+                "id": _col(),
+                "actor": _col("choice", choices=ACTORS),
+                "kind": _col("choice", choices=CAUSE_KINDS),
+                "date_start": _col("date"),
+                "date_end": _col("date"),
+                # day / month / year: a dated point (a marker on the year chart); period: a span
+                "date_precision": _col("choice", choices=DATE_PRECISIONS),
+                "title": _col(),
+                "text": _col(),
+                "claim": _col("choice", choices=CLAIMS),
+                # who argues it (required when claim is "argues", and named in the text)
+                "argued_by": _col(**_OPT),
+                "source_ids": _SOURCES,
+                # where in the sources: section, note, page
+                "locator": _col(),
+                # the source's own words, in its own language (a quotation, not translated)
+                "quote": _col(),
+            },
+            translated=("title", "text", "argued_by"),
+            key="id",
+            refs={"source_ids": "sources"},
         ),
         Table(
             "rules",

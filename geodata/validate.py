@@ -167,6 +167,31 @@ def check_flows(flows: pd.DataFrame, data_dir: Path):
     yield Check("flows", True, "statuses, formulas, dates and readings are consistent")
 
 
+# -- causes -----------------------------------------------------------------------------
+
+
+def check_causes(causes: pd.DataFrame, data_dir: Path):
+    """A cause is stated by its source or argued by someone named: an argument names who
+    argues it, in every language's text; a fact names no one as arguing it. Its period runs
+    forwards."""
+    file = str(data_dir / TABLES["causes"].file)
+    for _, row in causes.iterrows():
+        line = int(row["line"])
+        if row["claim"] == "argues":
+            for suffix in ("", "_ja", "_ko"):
+                name, text = row[f"argued_by{suffix}"], row[f"text{suffix}"]
+                if not name:
+                    yield _fail("cause-argument", file, line, f"an argument needs who argues it in 'argued_by{suffix}'")
+                elif name not in text:
+                    yield _fail("cause-argument", file, line,
+                                f"an argument is said as one: 'text{suffix}' must name {name!r}")
+        elif row["argued_by"]:
+            yield _fail("cause-argument", file, line, "a stated fact has no 'argued_by'; set claim to 'argues'")
+        if str(row["date_start"]) > str(row["date_end"]):
+            yield _fail("cause-dates", file, line, "date_start is after date_end")
+    yield Check("causes", True, "every argument is attributed by name, in every language")
+
+
 # -- layers -----------------------------------------------------------------------------
 
 

@@ -33,8 +33,52 @@ def test_early_returns(dataset):
     assert "the ports are not recorded" in summary_sentence(dataset, ViewState(1957, 1957))
 
 
-def test_zero_years_say_no_sailings(dataset):
-    assert summary_sentence(dataset, ViewState(1968, 1970)) == "1968–1970: no sailings; no one left (documented)."
+def test_zero_years_say_no_sailings_and_no_recorded_departure_not_that_no_one_left(dataset):
+    assert summary_sentence(dataset, ViewState(1968, 1970)) == "1968–1970: no sailings; no departure is recorded (documented)."
+    derived = summary_sentence(dataset, ViewState(1983, 1983))
+    assert "on one reading" in derived and "(derived)" in derived
+    for lang in LANGS:
+        assert "no one left" not in summary_sentence(dataset, ViewState(1968, 1970, lang=lang))
+
+
+def _episode_totals(dataset):
+    from dashboard.queries import EPISODES
+    return [range_total(dataset, ViewState(e.first, e.last)).persons for e in EPISODES]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_default_headline_gives_the_programme_and_the_earlier_episodes_apart(dataset, lang):
+    from dashboard.state import StateContext
+    first, middle, programme = _episode_totals(dataset)
+    state = ViewState(1947, 1984, lang=lang)
+    text = summary_sentence(dataset, state)
+    assert fmt(programme) in text and programme == 93_340
+    assert fmt(first) in text and fmt(middle) in text
+    for wrong in (first + middle + programme, first + programme, middle + programme):
+        assert fmt(wrong) not in text
+    assert text.index(fmt(programme)) < text.index(fmt(first))  # the programme comes first
+    assert "187" in text
+
+
+def test_the_headline_names_the_programmes_dates(dataset):
+    text = summary_sentence(dataset, ViewState(1947, 1984))
+    assert text.startswith("The 1959–1984 programme (187 sailings, 14 December 1959 – 25 July 1984): 93,340 people")
+    assert "Separate episodes before the programme" in text
+    assert "1959年12月14日" in summary_sentence(dataset, ViewState(1947, 1984, lang="ja"))
+    assert "1984년 7월 25일" in summary_sentence(dataset, ViewState(1947, 1984, lang="ko"))
+
+
+def test_a_range_inside_one_episode_is_one_sentence(dataset):
+    text = summary_sentence(dataset, ViewState(1960, 1965))
+    assert "Separate episodes" not in text and text.startswith("1960–1965:")
+
+
+def test_a_range_across_two_episodes_keeps_them_apart(dataset):
+    text = summary_sentence(dataset, ViewState(1956, 1965))
+    programme = range_total(dataset, ViewState(1959, 1965)).persons
+    both = range_total(dataset, ViewState(1956, 1965)).persons
+    assert fmt(programme) in text and fmt(both) not in text
+    assert "1959–1965, in the 1959–1984 programme" in text
 
 
 def test_uncertain_destination_is_said(dataset):

@@ -81,3 +81,48 @@ def test_the_browser_gets_every_stop_ready_to_show(dataset, context, lang):
         assert shown["view"] == state.to_dict()
         assert shown["caption"] == caption_text(dataset, stop, state)[0] and "{" not in shown["caption"]
         assert shown["sources"].startswith("[") and str(n) in shown["position"]
+
+
+#: what the tour must tell besides dates and counts (issue 15): a cause of causes.csv, a
+#: word its English caption says, and the source it must cite
+WHY_STOPS = {
+    "c-paradise": ("earthly paradise", "S2"),
+    "c-government-aims": ("Japanese government", "S1"),
+    "c-icrc": ("free will", "S1"),
+    "c-hostage": ("hostage economy", "S2"),
+}
+
+
+@pytest.mark.parametrize("cause", sorted(WHY_STOPS))
+def test_the_tour_tells_why_with_its_citation_in_every_language(tour, dataset, context, cause):
+    words, source = WHY_STOPS[cause]
+    stops = [s for s in tour.stops if cause in s.causes]
+    assert stops, f"no tour stop tells {cause}"
+    stop = stops[0]
+    assert words in stop.caption["en"]
+    for lang in LANGS:
+        data = tour_data(dataset, tour, context, lang, "explore")
+        shown = data["stops"][tour.stops.index(stop)]
+        assert source in shown["sources"]
+        assert shown["caption"].strip() and shown["caption"] != stop.caption["en"] or lang == "en"
+
+
+def test_an_argument_in_the_tour_is_said_as_the_historians(tour, dataset):
+    """A caption that tells an argued cause names who argues it, in every language."""
+    rows = {r.key: r.row for r in dataset.cause_records}
+    for stop in tour.stops:
+        for cause in stop.causes:
+            row = rows[cause]
+            if row.claim == "argues":
+                for lang in LANGS:
+                    name = row.argued_by if lang == "en" else getattr(row, f"argued_by_{lang}")
+                    assert name in stop.caption[lang], (cause, lang)
+
+
+def test_a_stop_naming_an_unknown_cause_is_refused(tmp_path, dataset, context):
+    bad = tmp_path / "tour.yaml"
+    bad.write_text("id: t\ntitle: {en: T, ja: T, ko: T}\nstops:\n  - view: {from: 1960, to: 1960}\n"
+                   "    causes: [c-nowhere]\n    caption: {en: x, ja: y, ko: z}\n", encoding="utf-8")
+    stop = read_tour(bad).stops[0]
+    with pytest.raises(TourError, match="c-nowhere"):
+        caption_text(dataset, stop, stop_state(stop, context, "en", "explore"))

@@ -6,6 +6,12 @@ documented zeros "0" (a suspension reads as a fact), and a transparent marker pe
 that carries hover and click for every year, a bar or not. The chosen years are drawn in
 the browser (assets/view.js ``selectionShapes``, from ``chart_style``); the server sends the
 chart's data for the view's filters and language as assignments (``bar_data``).
+
+A last scatter trace marks the dated causes (``causes.csv``) and events on a strip along the
+top of the chart (its own y axis, 0-1): each marker sits at its date inside its year's bar,
+and its hover is one line with its citation. It is in the same assignments, so the
+browser's patches keep it in the page's language; a click on it picks no year (its x is
+not a whole year), so the chart stays the year control.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from geodata import Dataset
 from geodata.tables import STATUSES
 
 from .. import styles
-from ..i18n import number, t
+from ..i18n import date_label, number, t
 from ..profiles import profile_for
 from ..queries import year_series
 from ..state import ViewState
@@ -26,6 +32,55 @@ X_RANGE = (1945.5, 1985.5)
 SLOTS = list(STATUSES)
 LABELS = len(SLOTS)
 MARKERS = len(SLOTS) + 1
+CAUSES = len(SLOTS) + 2
+#: the height of the strip the cause and event markers sit on (y axis 2 runs 0-1)
+MARKER_Y = 0.94
+#: the precisions that place a cause or an event on a day or a month (a marker); a period or
+#: a year is told in the Why and Events tabs only
+POINT_PRECISIONS = ("day", "month")
+
+
+def date_x(iso: str) -> float:
+    """A date as a position on the year axis, inside its year's bar (centred on the year)."""
+    parts = [int(p) for p in str(iso).split("-")] + [1, 1]
+    year, month, day = parts[:3]
+    return round(year - 0.5 + ((month - 1) + (day - 1) / 31) / 12, 4)
+
+
+def dated_markers(dataset: Dataset, lang: str) -> list[tuple[float, str, str]]:
+    """(x, hover text, key) for every cause and event dated to a day or a month, in date
+    order: the hover is one line and its citation."""
+    found = []
+    for record in dataset.cause_records:
+        row = record.row
+        if row.date_precision in POINT_PRECISIONS:
+            title = row.title if lang == "en" else getattr(row, f"title_{lang}")
+            found.append((str(row.date_start), f"<b>{date_label(row.date_start, lang)}</b> {title}"
+                          f"<br>[{'; '.join(row.source_ids)}] · {t(lang, 'chart_marker_more', tab=t(lang, 'tab_why'))}", f"cause:{row.id}"))
+    for record in dataset.event_records:
+        row = record.row
+        if row.date_precision in POINT_PRECISIONS:
+            found.append((str(row.date), f"<b>{date_label(row.date, lang)}</b> {_wrap(getattr(row, f'text_{lang}'))}"
+                          f"<br>[{'; '.join(row.source_ids)}] · {t(lang, 'chart_marker_more', tab=t(lang, 'tab_events'))}", f"event:{row.id}"))
+    found.sort(key=lambda item: item[0])
+    return [(date_x(date), text, key) for date, text, key in found]
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """A long event sentence broken into hover lines: at spaces, or every 30 characters in a
+    text with none (Japanese)."""
+    if " " not in text:
+        step = width // 2
+        return "<br>".join(text[i:i + step] for i in range(0, len(text), step))
+    words, lines, line = text.split(" "), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
 
 
 def chart_style() -> dict:
@@ -60,6 +115,11 @@ def _updates(dataset: Dataset, state: ViewState) -> dict:
         updates[(i, "x")], updates[(i, "y")], updates[(i, "hovertext")] = bars[slot]
     updates[(LABELS, "x")], updates[(LABELS, "y")], updates[(LABELS, "text")] = label_x, [0] * len(label_x), labels
     updates[(MARKERS, "y")], updates[(MARKERS, "hovertext")] = tops, hover
+    marks = dated_markers(dataset, lang)
+    updates[(CAUSES, "x")] = [x for x, _, _ in marks]
+    updates[(CAUSES, "y")] = [MARKER_Y] * len(marks)
+    updates[(CAUSES, "hovertext")] = [text for _, text, _ in marks]
+    updates[(CAUSES, "customdata")] = [key for _, _, key in marks]
     return updates
 
 
@@ -81,6 +141,11 @@ def _base(lang: str, mode: str, years: tuple[int, ...]) -> dict:
         hovertext=[""] * len(years), hovertemplate="%{hovertext}<extra></extra>",
         marker=dict(size=10, color="rgba(0,0,0,0)"),
     ))
+    fig.add_trace(go.Scatter(
+        x=[], y=[], mode="markers", name="causes", yaxis="y2", customdata=[], hovertext=[],
+        hovertemplate="%{hovertext}<extra></extra>", cliponaxis=False,
+        marker=dict(size=9, symbol="diamond", color="#7a3b00", line=dict(color="white", width=1)),
+    ))
     left, right, top, bottom = profile.chart_margin
     fig.update_layout(
         showlegend=False, hovermode="x", margin=dict(l=left, r=right, t=top, b=bottom), barmode="overlay",
@@ -90,6 +155,7 @@ def _base(lang: str, mode: str, years: tuple[int, ...]) -> dict:
         yaxis=dict(title=t(lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
                    tickformat=",", fixedrange=True),
         xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True),
+        yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True),
         uirevision="bars",
     )
     return fig.to_plotly_json()
