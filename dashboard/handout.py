@@ -1,6 +1,7 @@
 """The printable handout of a view, or of a story stop by stop: a plain server page (no Dash,
 no script) that prints on A4 or Letter: the title, the summary, the map and the year chart
-as SVG drawn on the server, the figures behind the view, the sources and the citation.
+as SVG drawn on the server, the figures behind the view, why people went (the Why tab's
+causes, as their sources state or argue them), the sources and the citation.
 
 ``handout_page`` is pure: the dataset, the views and the language in, HTML out (Jinja's
 autoescape keeps every text, a story's note included, as text).
@@ -15,7 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from geodata import DATASET_VERSION, Dataset
+from geodata import DATASET_VERSION, Dataset, localized
+from geodata.tables import CAUSE_KINDS
 
 from .citation import citation_text
 from .figures.geometry import MapGeometry
@@ -26,6 +28,7 @@ from .state import StateContext, ViewState, to_query
 from .styles import FADED_BAR, STATUS_STYLE
 from .summary import summary_sentence, years_label
 from .svg_map import view_svg
+from .why import cause_rows, cite_text, claim_label, period_label
 
 TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                         autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
@@ -65,6 +68,19 @@ def year_chart(dataset: Dataset, state: ViewState) -> Markup:
     return Markup("".join(parts))
 
 
+def why_groups(dataset: Dataset, lang: str) -> list[tuple[str, list[dict]]]:
+    """The Why tab's causes for print: push, pull, process, after arrival, each item with its
+    date, actor, whether its source states it or argues it (and who), and its citation."""
+    groups = []
+    for kind in CAUSE_KINDS:
+        items = [{"title": localized(row, "title", lang), "text": localized(row, "text", lang),
+                  "meta": f"{period_label(row, lang)} · {t(lang, f'actor_{row.actor}')} · {claim_label(row, lang)}",
+                  "cite": cite_text(row)} for row in cause_rows(dataset, kind)]
+        if items:
+            groups.append((t(lang, f"why_{kind}"), items))
+    return groups
+
+
 def _rows(dataset: Dataset, state: ViewState) -> list[dict]:
     rows = table_rows(dataset, state)
     for row in rows:
@@ -91,4 +107,5 @@ def handout_page(dataset: Dataset, geometry: MapGeometry, context: StateContext,
         lang=lang, t=lambda key, **values: t(lang, key, **values), story_title=title, sections=parts,
         columns=[c for c in table_columns(lang) if c[0] != "drawn"], sources=sources_for(dataset, source_ids),
         citation=citation_text(dataset, first, base + to_query(first, context), today),
+        why=why_groups(dataset, lang), why_intro=t(lang, "why_intro"),
         dataset=f"v{DATASET_VERSION} ({dataset.fingerprint})", printed=today.isoformat())

@@ -45,3 +45,16 @@ def test_bad_input_gives_the_default_view(client, dataset, context):
     for query in ("?from=1850&to=99999", "?region=<script>", "?story=%%%", "?from=1960&story=" + "A" * 20000):
         response = client.get("/handout" + query)
         assert response.status_code == 200, query
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ko"])
+def test_the_handout_carries_the_why_with_each_argument_named(client, dataset, lang):
+    from geodata import localized
+
+    html = client.get(f"/handout?lang={lang}").get_data(as_text=True)
+    rows = [record.row for record in dataset.cause_records]
+    assert rows and html.count('class="why-item"') == len(rows)
+    for row in rows:
+        assert str(escape(localized(row, "title", lang))) in html
+        if row.claim == "argues":
+            assert str(escape(localized(row, "argued_by", lang))) in html
