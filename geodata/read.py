@@ -12,7 +12,6 @@ import pandas as pd
 from .errors import DataError
 from .tables import FIRST_YEAR, LAST_YEAR, TRANSLATION_LANGS, Column, Table
 
-_LANG_NAMES = {"ja": "Japanese", "ko": "Korean"}
 
 
 def parse_date(text: str) -> str:
@@ -74,7 +73,7 @@ def _check_translations(path: Path, line: int, table: Table, parsed: dict) -> No
             column = f"{name}_{lang}"
             if parsed[name] and not parsed[column]:
                 raise DataError(path, line, f"column {column!r} is empty: the English {name!r} "
-                                            f"needs its {_LANG_NAMES[lang]} translation")
+                                            f"needs its translation in {lang!r}")
             if parsed[column] and not parsed[name]:
                 raise DataError(path, line, f"column {column!r} has a translation but the English {name!r} is empty")
 

@@ -6,7 +6,7 @@ Python (microseconds), not by filtering DataFrames on every callback (millisecon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -29,7 +29,8 @@ def localized(row, column: str, lang: str) -> str:
         raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
     if lang == "en":
         return getattr(row, column) if hasattr(row, column) else getattr(row, f"{column}_en")
-    return getattr(row, f"{column}_{lang}")
+    translations = getattr(row, "translations", None)
+    return translations[f"{column}_{lang}"] if translations is not None else getattr(row, f"{column}_{lang}")
 
 
 def _int_or_none(value) -> int | None:
@@ -55,8 +56,7 @@ class FlowRecord:
     formula: str
     note: str
     regions: frozenset[str]      # every region its origin, ports or possible ports lie in
-    note_ja: str = ""            # the project's translations of ``note``
-    note_ko: str = ""
+    translations: dict = field(default_factory=dict, compare=False)   # "note_ja" -> the project's translation
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ def flow_records(flows: pd.DataFrame, flow_regions) -> tuple[FlowRecord, ...]:
             dest_alternatives=tuple(r.dest_alternatives), persons=_int_or_none(r.persons),
             sailings=_int_or_none(r.sailings), status=r.status, drawn=r.drawn == "yes",
             reading_of=r.reading_of, source_ids=tuple(r.source_ids), formula=r.formula, note=r.note,
-            regions=flow_regions[r.id], note_ja=r.note_ja, note_ko=r.note_ko,
+            regions=flow_regions[r.id],
+            translations={f"note_{lang}": getattr(r, f"note_{lang}") for lang in LANGS[1:]},
         )
         for r in flows.itertuples(index=False)
     )

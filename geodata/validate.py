@@ -15,6 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .tables import STATUSES, TABLES
+from .records import LANGS
 
 #: Years the record must cover: the early returns and every year of 1959-84.
 REQUIRED_YEARS = (1947, 1956, 1957, *range(1959, 1985))
@@ -203,7 +204,7 @@ def check_layers(layers: dict[str, gpd.GeoDataFrame], layers_dir: Path):
         invalid = gdf[~gdf.geometry.is_valid | gdf.geometry.is_empty]
         for _, row in invalid.iterrows():
             yield _fail("layer-geometry", file, None, f"feature {row['id']!r} has an invalid or empty geometry")
-        for column in ("id", "name_en", "name_ja", "name_ko"):
+        for column in ("id", *(f"name_{lang}" for lang in LANGS)):
             if column not in gdf.columns or gdf[column].isna().any() or (gdf[column] == "").any():
                 yield _fail("layer-fields", file, None, f"property {column!r} is missing or empty on some feature")
         if gdf["id"].duplicated().any():

@@ -11,6 +11,7 @@ import pytest
 from datafixtures import REAL_DATA, assert_data_error, edit_csv, make_dataset_dirs
 from geodata import DataError, load_dataset, localized
 from geodata.tables import TABLES
+from geodata.records import LANGS
 
 KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -56,7 +57,7 @@ def test_an_empty_optional_english_text_needs_no_translation(dirs):
     # sailing 100 of the fixture has no note in any language, and loads
     dataset = load_dataset(*dirs)
     row = next(r.row for r in dataset.sailing_records if r.key == "100")
-    assert (row.note, row.note_ja, row.note_ko) == ("", "", "")
+    assert [localized(row, "note", lang) for lang in LANGS] == ["", "", ""]
 
 
 def test_every_translated_column_sits_beside_its_english_column():
@@ -64,7 +65,7 @@ def test_every_translated_column_sits_beside_its_english_column():
         names = list(table.columns)
         for column in table.translated:
             at = names.index(column)
-            assert names[at + 1:at + 3] == [f"{column}_ja", f"{column}_ko"], table.name
+            assert names[at + 1:at + len(LANGS)] == [f"{column}_{lang}" for lang in LANGS[1:]], table.name
 
 
 # -- localized() --------------------------------------------------------------------------
@@ -74,8 +75,9 @@ def test_localized_reads_each_language_from_rows_and_flow_records(fixture_datase
     flow = next(r for r in fixture_dataset.flow_records if r.id == "f1960a")
     source = fixture_dataset.source_rows["FIXA"]
     sailing = next(r.row for r in fixture_dataset.sailing_records if r.key == "100")
-    for lang in ("ja", "ko"):
-        assert localized(flow, "note", lang) == getattr(flow, f"note_{lang}") != flow.note
+    row = fixture_dataset.flows.set_index("id").loc["f1960a"]
+    for lang in LANGS[1:]:
+        assert localized(flow, "note", lang) == row[f"note_{lang}"] != flow.note
         assert localized(source, "reliability", lang) == getattr(source, f"reliability_{lang}")
         assert localized(sailing, "cargo", lang) == getattr(sailing, f"cargo_{lang}")
     assert localized(flow, "note", "en") == flow.note
