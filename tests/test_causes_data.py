@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from geodata.records import LANGS
+
 from datafixtures import assert_data_error, edit_csv, load_error, make_dataset_dirs
 from geodata import localized
 from geodata.tables import ACTORS, CAUSE_KINDS
@@ -27,7 +29,7 @@ def test_an_unknown_source_stops_loading(dirs):
 
 def test_an_argument_must_say_who_argues_it(dirs):
     path = dirs[0] / "causes.csv"
-    for column in ("argued_by", "argued_by_ja", "argued_by_ko"):
+    for column in ("argued_by", *(f"argued_by_{lang}" for lang in LANGS[1:])):
         line = edit_csv(path, "c-argument", column, "")
     assert_data_error(load_error(dirs), "causes.csv", line, "argued_by", rule="cause-argument")
 
