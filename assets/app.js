@@ -53,7 +53,7 @@
         return pick || nu();
       },
       // the view's one writer: each input is one domain action
-      reduceView: function (chosen, toggles, clear, mapClick, found, opened, tour, view, ctx, tourData) {
+      reduceView: function (chosen, toggles, clear, mapClick, found, tour, view, ctx) {
         var input = fired(), id = triggered();
         var action = null;
         if (input === 0 && chosen) { action = {type: 'setYears', years: chosen.years}; }
@@ -62,13 +62,11 @@
         }
         else if (input === 2) { action = {type: 'clearFilters'}; }
         else if (input === 3) { action = {type: 'clickMap', payload: mapClick}; }
+        else if (input === 4 && found && found.kind === 'view') { action = {type: 'openView', view: found.view}; }
         else if (input === 4 && found) {
           action = {type: found.kind === 'port' ? 'choosePort' : 'chooseRegion', id: found.id};
         }
-        else if (input === 5 && opened) { action = {type: 'openView', view: opened.view}; }
-        else if (input === 6 && tour && tour.active && tourData && tourData.stops[tour.stop]) {
-          action = {type: 'openView', view: tourData.stops[tour.stop].view};
-        }
+        else if (input === 5 && tour && tour.active && tour.view) { action = {type: 'openView', view: tour.view}; }
         var next = V().reduce(view, action, ctx);
         return next === view ? nu() : next;
       },
@@ -144,6 +142,7 @@
         var story = data && data.id === 'story' ? ' story' : '';
         if (!after.active) { return [after, 'tour inactive' + story, '', '', '', '']; }
         var stop = stops[after.stop];
+        after.view = stop.view;   // the view the stop opens (reduceView reads it here)
         return [after, 'tour active' + story, stop.caption, stop.sources, stop.position, stop.note || ''];
       },
       togglePlay: function (n, disabled, playLabel, pauseLabel) {

@@ -112,7 +112,19 @@ def open_query(deps: Deps, request, view):
         return no_update, no_update
     opened = stories.open_query(request["query"], deps.context)   # a story's link opens its stop
     lang = deps.view(view).lang
-    return {"view": opened.state.to_dict(), "n": request.get("n")}, notice_items(opened.notices, lang, opened.problems)
+    return ({"kind": "view", "view": opened.state.to_dict(), "n": request.get("n")},
+            notice_items(opened.notices, lang, opened.problems))
+
+
+def open_found(deps: Deps, submits, blurs, request, text, view):
+    """What the server read for the browser to open (one store, ids.FOUND): the place the
+    search box names (``find_place``), or the view of a query the browser came to by itself
+    (``open_query``), with what it ignored."""
+    if _triggered() == ids.OPEN_REQUEST:
+        found, notices = open_query(deps, request, view)
+        return found, no_update, notices
+    found, suggestions = find_place(deps, submits, blurs, text, view)
+    return found, suggestions, no_update
 
 
 def _upload_text(contents) -> str | None:
@@ -187,11 +199,10 @@ CALLBACKS = (
     Callback(show_filters, (Output(ids.YEAR_FRAMES, "data"), Output(ids.BAR_DATA, "data"),
                             Output(ids.REGION_OPTIONS, "children")),
              (Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"))),
-    Callback(find_place, (Output(ids.FOUND, "data"), Output(ids.REGION_SUGGESTIONS, "children")),
-             (Input(ids.REGION, "n_submit"), Input(ids.REGION, "n_blur"), State(ids.REGION, "value"),
-              State(ids.VIEW, "data"))),
-    Callback(open_query, (Output(ids.OPENED, "data"), Output(ids.NOTICES, "children")),
-             (Input(ids.OPEN_REQUEST, "data"), State(ids.VIEW, "data"))),
+    Callback(open_found, (Output(ids.FOUND, "data"), Output(ids.REGION_SUGGESTIONS, "children"),
+                          Output(ids.NOTICES, "children")),
+             (Input(ids.REGION, "n_submit"), Input(ids.REGION, "n_blur"), Input(ids.OPEN_REQUEST, "data"),
+              State(ids.REGION, "value"), State(ids.VIEW, "data"))),
     Callback(edit_story, (Output(ids.STORY_DRAFT, "data"), Output(ids.STORY_NOTE, "value"),
                           Output(ids.STORY_NOTICE, "children")),
              (Input(ids.STORY_ADD, "n_clicks"), Input(ids.story_edit(ALL, ALL), "n_clicks"),

@@ -31,8 +31,7 @@ VIEW_CONTEXT = "view-context"    # what a view may hold (years, ids): sent once,
 VIEW_QUERY = "view-query"        # the server's canonical query for the view (URL, links)
 VIEW_FILTERS = "view-filters"    # the view but its years: changes only with filters, language, layer
 OPEN_REQUEST = "open-request"    # a query the browser came to by itself (back/forward): to be read
-OPENED = "opened"                # that query, read by the server: a whole view to open
-FOUND = "found"                  # what the search box's text names, found by the server
+FOUND = "found"                  # what the server read for the browser to open: a place the search box names, or a query's view
 NOTICES = "notices"
 
 # -- the map -------------------------------------------------------------------------------

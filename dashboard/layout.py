@@ -186,7 +186,7 @@ def tour_panel(deps, state, story=None) -> html.Section:
                    className="button handout-link explore-only", target="_blank", rel="noopener") if is_story else None,
         ], className="tour-body"),
         dcc.Store(id=ids.TOUR_DATA, data=data),
-        dcc.Store(id=ids.TOUR_STATE, data={"active": playing, "stop": at}),
+        dcc.Store(id=ids.TOUR_STATE, data={"active": playing, "stop": at, **({"view": first["view"]} if playing else {})}),
     ], id=ids.TOUR, className=classes, **{"aria-label": t(lang, "tour_label")})
 
 
@@ -323,7 +323,6 @@ def build_page(deps, state, notices: list, story=None, problems=()) -> list:
         dcc.Store(id=ids.VIEW_QUERY, data=view_query(state, deps.context)),
         dcc.Store(id=ids.VIEW_FILTERS),
         dcc.Store(id=ids.OPEN_REQUEST),
-        dcc.Store(id=ids.OPENED),
         dcc.Store(id=ids.FOUND),
         kiosk_overlay(lang, deps.idle_seconds) if profile_for(state.mode).idle_reset else None,
     ], lang=lang, className=f"page-lang app mode-{state.mode}-page")]

@@ -1,0 +1,18 @@
+"""No callback of the page is wide: at most 8 inputs (with states) and 8 outputs, the
+review's limit for a callback a reader can hold in mind."""
+
+from __future__ import annotations
+
+from dashboard import create_app
+from dashboard.config import Settings
+
+
+def test_no_callback_has_more_than_8_inputs_or_outputs(dataset):
+    app = create_app(dataset=dataset, settings=Settings())
+    wide = {}
+    for output, spec in app.callback_map.items():
+        outputs = output[2:-2].split("...") if output.startswith("..") else [output]
+        inputs = len(spec["inputs"]) + len(spec.get("state", []))
+        if inputs > 8 or len(outputs) > 8:
+            wide[output[:60]] = (inputs, len(outputs))
+    assert len(app.callback_map) > 10 and not wide, wide
