@@ -129,8 +129,10 @@ def decode(code, context: StateContext) -> tuple[Story, list[Problem]]:
 
 def to_yaml(story: Story) -> str:
     """The story as a file in the form of ``dashboard/tours/*.yaml``."""
-    stops = [{"view": {k: v[-1] for k, v in parse_qs(s.view).items()}, "note": s.note} for s in story.stops]
-    return yaml.safe_dump({"id": "story", "title": story.title, "stops": stops}, allow_unicode=True, sort_keys=False)
+    stops = [{"view": {k: int(v[-1]) if v[-1].isdigit() else v[-1] for k, v in parse_qs(s.view).items()},
+              "note": s.note} for s in story.stops]
+    return yaml.safe_dump({"id": "story", "title": story.title, "stops": stops}, allow_unicode=True,
+                          sort_keys=False, default_flow_style=None, width=100)
 
 
 def from_yaml(text, context: StateContext) -> tuple[Story, list[Problem]]:

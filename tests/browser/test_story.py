@@ -151,3 +151,25 @@ def test_the_kiosk_plays_a_story_in_its_loop(browser, live_server, outside_guard
         expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(summary_sentence(dataset, ViewState(1971, 1971, mode="kiosk")))
 
     play(browser, live_server, outside_guard, "/?mode=kiosk&idle=5&dwell=3&story=" + stories.encode(story), check)
+
+
+def test_a_story_file_downloads_and_opens_back(page, log, settle, tmp_path):
+    """"Download as a file" gives the story's YAML; "Open a story file" reads one back."""
+    page.goto("/?from=1960&to=1960")
+    page.locator(".story-builder summary").click()
+    page.locator(f"#{ids.STORY_NOTE}").fill("From a file")
+    page.locator(f"#{ids.STORY_ADD}").click()
+    expect(page.locator(f"#{ids.STORY_STOPS} li")).to_have_count(1)
+    with page.expect_download() as download:
+        page.locator(f"#{ids.STORY_DOWNLOAD}").click()
+    saved = tmp_path / "story.yaml"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "From a file" in text
+    # a second stop in the file, then open it: the builder shows both
+    saved.write_text(text + "- view: {from: 1971, to: 1971}\n  note: Added by hand\n", encoding="utf-8")
+    page.locator(f"#{ids.STORY_UPLOAD} input[type=file]").set_input_files(str(saved))
+    expect(page.locator(f"#{ids.STORY_STOPS} li")).to_have_count(2)
+    expect(page.locator(f"#{ids.STORY_STOPS} li").nth(1)).to_contain_text("Added by hand")
+    settle()
+    log.assert_clean()
