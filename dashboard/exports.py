@@ -28,7 +28,7 @@ EXPORT_COLUMNS = ("id", "year", "embark_port_id", "dest_port_id", "dest_alternat
                   "sailings", "status", "drawn", "reading_of", "source_ids", "formula", "note", "region_relation")
 
 REGION_MEANING = ("region: the rows whose port of departure (Japan) or arrival (Korea) lies in the region; "
-                  "where the returnees had lived is not recorded by prefecture or province")
+                  "no published breakdown of where the returnees had lived by prefecture or province was found")
 
 
 def region_relation(dataset: Dataset, row, state: ViewState) -> str:
@@ -37,7 +37,7 @@ def region_relation(dataset: Dataset, row, state: ViewState) -> str:
         return ""
     scope = region_scope(dataset, state.region)
     if scope == "none":
-        return "region holds no port; residence not recorded"
+        return "region holds no port; residence not published"
     if scope == "all":
         return "whole country"
     return {IN: "port in region", UNCERTAIN: "port uncertain", UNRECORDED: "port not recorded"}.get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -26,10 +27,33 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 def t(lang: str, key: str, **values) -> str:
-    """The text for ``key`` in ``lang`` (English if the language is unknown)."""
+    """The text for ``key`` in ``lang`` (English if the language is unknown). In Korean a
+    particle written for either kind of word, ``(으)로``, ``이(가)``, ``(이)라는``, takes the
+    form the word before it needs (``흥남으로``, ``모지로``)."""
     texts = catalog(lang if lang in LANGS else "en")
     text = texts[key]
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return korean_particles(text) if lang == "ko" and values else text
+
+
+_PARTICLE = re.compile(r"([\uac00-\ud7a3])(\(으\)로|이\(가\)|\(이\)라는)")
+
+
+def _final(syllable: str) -> int:
+    """The final consonant of a Hangul syllable (0: none, 8: ㄹ)."""
+    return (ord(syllable) - 0xAC00) % 28
+
+
+def korean_particles(text: str) -> str:
+    def pick(match: re.Match) -> str:
+        word, particle = match.group(1), match.group(2)
+        final = _final(word)
+        if particle == "(으)로":
+            return word + ("로" if final in (0, 8) else "으로")
+        if particle == "이(가)":
+            return word + ("가" if final == 0 else "이")
+        return word + ("라는" if final == 0 else "이라는")
+    return _PARTICLE.sub(pick, text)
 
 
 def number(n: int, lang: str) -> str:

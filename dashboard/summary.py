@@ -169,7 +169,7 @@ def _flows_sentence(dataset: Dataset, state: ViewState, years: str | None = None
             label = t(lang, "port_not_recorded")
         parts.append(t(lang, "summary_part_unrouted", label=label, persons=persons_label(row.persons, lang)))
     if parts:
-        sentence += " " + t(lang, "summary_parts", parts="; ".join(parts))
+        sentence += t(lang, "sentence_join") + t(lang, "summary_parts", parts="; ".join(parts))
     return sentence + suffix
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import operator
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,6 +235,19 @@ def _rows_named(frame: pd.DataFrame, file_name: str, value_column: str) -> str:
     return "; ".join(parts)
 
 
+def circular_rows(flows: pd.DataFrame, year_from: int, year_to: int, expected: int) -> list[str]:
+    """The drawn rows of a period that are derived from the period's own total: a rule over
+    them is circular (it confirms the period's sum, not its yearly split). ``flows.csv:9
+    (f1961 = 74779 - 51978)``."""
+    found = []
+    rows = flows[(flows["drawn"] == "yes") & flows["year"].between(year_from, year_to) & (flows["status"] == "derived")]
+    for _, row in rows.sort_values("line").iterrows():
+        numbers = {int(n) for n in re.findall(r"\d+", row["formula"].replace(",", ""))}
+        if expected in numbers:
+            found.append(f"{TABLES['flows'].file}:{int(row['line'])} ({row['id']} = {row['formula']})")
+    return found
+
+
 def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path):
     flows, rules = tables["flows"], tables["rules"]
     periods, drawn = tables["sailing_periods"], flows[flows["drawn"] == "yes"]
@@ -252,6 +266,10 @@ def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path):
             actual = int(periods["sailings"].sum())
             summed = _rows_named(periods, periods_file, "sailings")
         label = f"{rule['id']}: {rule['kind']} {lo}-{hi} ({'; '.join(rule['source_ids'])})"
+        circular = circular_rows(flows, lo, hi, expected) if rule["kind"] == "sum_persons" else []
+        if circular:
+            label += (f" [circular: {'; '.join(circular)} derived from this total, so the rule confirms"
+                      f" the period's sum, not its yearly split]")
         if actual == expected:
             yield Check(rule["id"], True, label, expected, actual, file, int(rule["line"]))
         else:

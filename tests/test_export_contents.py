@@ -19,7 +19,7 @@ def test_a_region_without_a_port_lists_every_flow_and_says_residence_is_not_reco
     tokyo = _rows(dataset, ViewState(1959, 1984, region="JP-13"))
     everything = _rows(dataset, ViewState(1959, 1984))
     assert [r["id"] for r in tokyo] == [r["id"] for r in everything]
-    assert {r["region_relation"] for r in tokyo} == {"region holds no port; residence not recorded"}
+    assert {r["region_relation"] for r in tokyo} == {"region holds no port; residence not published"}
 
 
 def test_an_uncertain_port_of_arrival_is_marked_on_its_rows(dataset):
@@ -35,5 +35,5 @@ def test_unknown_persons_stay_empty_and_the_geojson_says_what_the_region_means(d
     for row in _rows(dataset, ViewState(1947, 1984)):
         assert row["persons"] != "" or row["status"] == "unknown"
     data = json.loads(flows_geojson(dataset, build_geometry(dataset), ViewState(1960, 1960, region="JP-15")))
-    assert "not recorded" in data["metadata"]["region_meaning"]
+    assert "no published breakdown" in data["metadata"]["region_meaning"]
     assert {f["properties"]["region_relation"] for f in data["features"]} == {"port in region"}

@@ -329,3 +329,30 @@ def test_evaluate_formula_rejects_names_calls_and_other_operators(text):
 )
 def test_weakest_status(statuses, weakest):
     assert weakest_status(statuses) == weakest
+
+
+def test_the_two_circular_period_rules_are_named_as_such():
+    """1961 (74,779 − 51,978) and 1984 (93,340 − 93,310) are derived from totals they are then
+    checked against: `geodata check` says so of those two rules, and of no other."""
+    from geodata.loader import run_checks
+
+    _tables, _layers, checks = run_checks()
+    circular = {c.rule for c in checks if "circular" in c.message}
+    assert circular == {"end-1961", "total-1959-1984"}
+    by_rule = {c.rule: c.message for c in checks}
+    assert "f1961 = 74779 - 51978" in by_rule["end-1961"]
+    assert "f1984 = 93340 - 93310" in by_rule["total-1959-1984"]
+
+
+def test_circular_rows_are_found_from_the_formula():
+    import pandas as pd
+
+    from geodata.validate import circular_rows
+
+    flows = pd.DataFrame([
+        {"id": "a", "year": 1961, "drawn": "yes", "status": "derived", "formula": "74,779 - 51978", "line": 3},
+        {"id": "b", "year": 1960, "drawn": "yes", "status": "documented", "formula": "", "line": 2},
+    ])
+    assert circular_rows(flows, 1959, 1961, 74779) == ["flows.csv:3 (a = 74,779 - 51978)"]
+    assert circular_rows(flows, 1959, 1961, 51978) == ["flows.csv:3 (a = 74,779 - 51978)"]
+    assert circular_rows(flows, 1962, 1967, 74779) == []

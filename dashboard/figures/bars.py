@@ -154,7 +154,7 @@ def _base(lang: str, mode: str, years: tuple[int, ...]) -> dict:
         dragmode=False if profile.touch_only else "select", selectdirection="h", clickmode="event",
         yaxis=dict(title=t(lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
                    tickformat=",", fixedrange=True),
-        xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True),
+        xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True, hoverformat="d"),
         yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True),
         uirevision="bars",
     )

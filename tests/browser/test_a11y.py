@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
+from dashboard.i18n import t
 from tests.browser.browserkit import QUIET, guarded_page
 
 pytestmark = pytest.mark.browser
@@ -36,6 +37,7 @@ PAGES = {
     "explore-ja-1960": ("/?from=1960&to=1960&lang=ja", "ja"),
     "kiosk": ("/?mode=kiosk&idle=600&dwell=600", "en"),
     "kiosk-dialog": ("/?mode=kiosk&idle=600&dwell=600", "en"),
+    "explore-why-ko": ("/?lang=ko", "ko"),   # the "Why" tab opened (its groups, items, chart)
 }
 
 # Problems in code these tests do not own, each (axe rule or "unnamed <role>", a pattern the
@@ -104,6 +106,9 @@ def _audit(browser, base_url: str, name: str) -> Audit:
         expect(page.locator(f"#{ids.TABLE} table")).to_be_attached()
         if name.startswith("kiosk"):
             expect(page.locator(f"#{ids.TOUR}")).to_have_class(re.compile(r"\bactive\b"))
+        if "-why" in name:
+            page.get_by_role("tab", name=t(_lang, "tab_why")).click()
+            expect(page.locator(".why-group").first).to_be_visible()
         if name == "kiosk-dialog":
             page.evaluate("""() => { const o = document.getElementById('kiosk'); o.hidden = false;
                 const c = document.getElementById('kiosk-countdown');
