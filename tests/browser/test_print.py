@@ -66,7 +66,7 @@ def test_pdf_handout_on_a4_and_letter(page, log):
         pages = pdf_pages(page.pdf(format=paper, print_background=True))
         for w, h in pages:
             assert abs(w - width) < 1 and abs(h - height) < 1, (paper, pages)
-        assert 1 <= len(pages) <= 4, f"{paper}: {len(pages)} pages"
+        assert 1 <= len(pages) <= 8, f"{paper}: {len(pages)} pages"   # the view, then the why, sources and citation
     log.assert_clean()
 
 
