@@ -9,7 +9,7 @@ from flask import Flask
 from geodata import Dataset, load_dataset
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, plotly_bundle, server
+from . import callbacks, clientside, first_paint, layout, plotly_bundle, server
 from .callbacks import Deps
 from .page_scripts import Dash
 from .config import Settings, settings_from_env
@@ -74,6 +74,7 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         return layout.shell(layout.build_page(deps, *parse_query(query or "", context)), query)
 
     app.layout = serve_layout
+    app.first_paint = lambda query: first_paint.static_copy(deps, *parse_query(query, context))
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)

@@ -24,6 +24,11 @@ from flask import has_request_context, request
 from .i18n import t
 from .state import LANGS
 
+#: the languages whose pages use the CJK subset face for all their text, and its files: the
+#: first screen's words need them, so they are asked for with the page (``<link rel=preload>``)
+CJK_LANGS = ("ja", "ko")
+CJK_FONTS = ("fonts/NotoSansCJK-subset-Regular.woff2", "fonts/NotoSansCJK-subset-Bold.woff2")
+
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
 DASH_TABLE_TAG = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*"></script>\n?')
 
@@ -50,11 +55,22 @@ class Dash(dash.Dash):
 
     def __init__(self, *args, regenerator_url: str | None = None, **kwargs):
         self.regenerator_url = regenerator_url
+        #: ``first_paint(query) -> (html, lang)``: the static first screen of the view in the
+        #: query (set by ``create_app``; ``first_paint.static_copy``)
+        self.first_paint = None
         super().__init__(*args, **kwargs)
 
     def interpolate_index(self, **kwargs):
         lang = page_language()
         kwargs["scripts"] = trim_scripts(kwargs["scripts"], self.regenerator_url)
         kwargs["title"] = t(lang, "title")
+        if self.first_paint is not None and has_request_context():
+            # the first screen, painted by the server, just before Dash's app entry
+            kwargs["app_entry"] = self.first_paint(request.query_string.decode("utf-8", "replace")) + \
+                kwargs["app_entry"]
+        if lang in CJK_LANGS:
+            kwargs["metas"] = kwargs.get("metas", "") + "".join(
+                f'<link rel="preload" href="{self.get_asset_url(font)}" as="font" type="font/woff2" crossorigin>'
+                for font in CJK_FONTS)
         page = super().interpolate_index(**kwargs)
         return page.replace("<html>", f'<html lang="{lang}">', 1)

@@ -36,7 +36,7 @@ def page(client):
 
 
 def linked(page: str) -> list[str]:
-    return re.findall(r'(?:src|href)="([^"]+)"', page)
+    return re.findall(r'(?:src|href)="(/[^"]*)"', page)
 
 
 def url_of(page: str, part: str) -> str:
