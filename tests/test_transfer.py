@@ -197,7 +197,8 @@ def summary_body(context) -> dict:
     return {"output": "tabpanel.children", "outputs": {"id": "tabpanel", "property": "children"},
             "inputs": [{"id": "view", "property": "data", "value": state.to_dict()},
                        {"id": "open-tab", "property": "data", "value": "figures"},
-                       {"id": "table-sort-state", "property": "data", "value": None}],
+                       {"id": "table-sort-state", "property": "data", "value": None},
+                       {"id": "panel-in-view", "property": "data", "value": True}],
             "changedPropIds": ["view.data"], "state": [{"id": "url", "property": "href", "value": None}]}
 
 
