@@ -117,16 +117,16 @@
       },
       // the address bar follows the view (the server's canonical query); a query the browser
       // came to by itself (back, forward) is sent to the server to be read
-      syncUrl: function (query, search, request) {
-        var wanted = query ? query.query : '';
+      syncUrl: function (query, search, request, tour) {
+        var wanted = V().withStory(query ? query.query : '', tour && tour.link);
         if (fired() === 0) {
           return [wanted === (search || '') ? nu() : wanted, nu()];
         }
         if ((search || '') === wanted) { return [nu(), nu()]; }
         return [nu(), {query: search || '', n: (request && request.n || 0) + 1}];
       },
-      showLinks: function (query) {
-        return outputIds().map(function (id) { return query.langs[id.lang] || '?'; });
+      showLinks: function (query, tour) {
+        return outputIds().map(function (id) { return V().withStory(query.langs[id.lang] || '?', tour && tour.link); });
       },
       selectTab: function () {
         var clicked = triggered();
@@ -141,9 +141,10 @@
           (id && typeof id.index === 'number' ? {jump: id.index} : null);
         var stops = data && Array.isArray(data.stops) ? data.stops : [];
         var after = V().stepTour(state, control, stops.length);
-        if (!after.active) { return [after, 'tour inactive', '', '', '']; }
+        var story = data && data.id === 'story' ? ' story' : '';
+        if (!after.active) { return [after, 'tour inactive' + story, '', '', '', '']; }
         var stop = stops[after.stop];
-        return [after, 'tour active', stop.caption, stop.sources, stop.position];
+        return [after, 'tour active' + story, stop.caption, stop.sources, stop.position, stop.note || ''];
       },
       togglePlay: function (n, disabled, playLabel, pauseLabel) {
         if (!n) { return [nu(), nu(), nu()]; }

@@ -220,6 +220,13 @@
     return {active: active, stop: stop};
   }
 
+  /* A view's query with a story's link kept in it (a story's address reopens the story). */
+  function withStory(query, link) {
+    if (typeof link !== 'string' || !/^[A-Za-z0-9_-]+$/.test(link)) { return query; }
+    var base = query && query !== '?' ? query + '&' : '?';
+    return base + 'story=' + link;
+  }
+
   /* The table's order after a click on a column's header: that column ascending, or the
      other way round when it was already the order. */
   function sortAfter(current, column, columns) {
@@ -231,6 +238,6 @@
   return {
     sortAfter: sortAfter, stepYears: stepYears, chartYears: chartYears, chooseYears: chooseYears, isPair: isPair,
     reduce: reduce, sameView: sameView, filtersKey: filtersKey, mapAssignments: mapAssignments,
-    selectionShapes: selectionShapes, yearsText: yearsText, stepTour: stepTour
+    selectionShapes: selectionShapes, yearsText: yearsText, stepTour: stepTour, withStory: withStory
   };
 }));

@@ -18,6 +18,8 @@ import random
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from dashboard.state import LANGS
+
 LANG_WEIGHTS = (("en", 0.5), ("ja", 0.25), ("ko", 0.25))
 
 
@@ -31,7 +33,7 @@ class Universe:
     ports: tuple[str, ...]
     tour_stops: int = 1
     table_columns: tuple[str, ...] = ("year",)
-    langs: tuple[str, ...] = ("en", "ja", "ko")
+    langs: tuple[str, ...] = LANGS
     layers: tuple[str, ...] = ("today", "1945")
     modes: tuple[str, ...] = ("explore", "kiosk")
     #: lang -> the region names a visitor picks from the region box's suggestions
@@ -49,7 +51,7 @@ def load_universe() -> Universe:
     dataset = load_dataset()
     context = state_context(dataset, Settings())
     try:  # the region search box's suggestions (the app's own labels), where the app has them
-        from dashboard.layout import region_labels
+        from dashboard.place_search import region_labels
         labels = {lang: tuple(region_labels(dataset, lang).values()) for lang in LANGS}
     except (ImportError, AttributeError, KeyError, TypeError):
         labels = {}

@@ -14,8 +14,8 @@ from .callbacks import Deps
 from .page_scripts import Dash
 from .config import Settings, settings_from_env
 from .figures.geometry import build_geometry
-from .state import StateContext, parse_query
-from .tour import default_tour
+from .state import StateContext
+from .tour import load_tour
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 COMPRESSED_TYPES = ["text/html", "text/css", "text/plain", "text/csv", "text/javascript", "application/javascript",
@@ -64,17 +64,17 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Cited map of the returns of Koreans in Japan to North Korea"}],
     )
-    deps = Deps(dataset, geometry, context, default_tour(), settings.idle_seconds)
+    deps = Deps(dataset, geometry, context, load_tour(settings.tour, context), settings.idle_seconds)
     callbacks.register(app, deps)
 
     def serve_layout():
         """The layout with the page already built for the view in the URL (when known; else
         the page for the default view, which the browser then asks to be rebuilt)."""
         query = layout.page_query()
-        return layout.shell(layout.build_page(deps, *parse_query(query or "", context)), query)
+        return layout.shell(layout.page_for(deps, query or ""), query)
 
     app.layout = serve_layout
-    app.first_paint = lambda query: first_paint.static_copy(deps, *parse_query(query, context))
+    app.first_paint = lambda query: first_paint.static_copy(deps, query)
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)

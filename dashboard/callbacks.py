@@ -12,20 +12,24 @@ the view's query) and ``show_panel`` (the open tab). A filter change also asks
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 
-from dash import Input, Output, State, no_update
+from dash import ALL, Input, Output, State, ctx, no_update
+from dash.exceptions import MissingCallbackContextException
 
 from geodata import Dataset
 
-from . import ids, tabs
+from . import ids, stories, tabs
 from .figures.bars import bar_data
 from .figures.geometry import MapGeometry
 from .figures.map import range_frame, year_frames
 from .i18n import t
-from .layout import build_page, notice_items
+from .layout import notice_items, page_for
 from .place_search import find_place as search_place, region_from_text, region_labels, region_options
-from .state import StateContext, ViewState, parse_query, view_query
+from .state import MAX_QUERY, StateContext, ViewState, parse_query, view_query
+from .story_panel import draft_parts
 from .summary import summary_sentence
 from .tour import Tour
 
@@ -37,7 +41,7 @@ class Deps:
     dataset: Dataset
     geometry: MapGeometry
     context: StateContext
-    tour: Tour
+    tour: "Tour | stories.Story"     # the built-in tour, or a curator's story file (TOUR)
     idle_seconds: int = 90
 
     def view(self, data) -> ViewState:
@@ -49,8 +53,8 @@ def render_page(deps: Deps, search):
     with its layout request; assets/app.js renderRequest asks only then)."""
     if not isinstance(search, str):
         return no_update, no_update
-    search = search[:4096]
-    return build_page(deps, *parse_query(search, deps.context)), search
+    search = search[:MAX_QUERY]
+    return page_for(deps, search), search
 
 
 def show_view(deps: Deps, view):
@@ -111,9 +115,61 @@ def open_query(deps: Deps, request, view):
     notices of what in it was ignored, in the page's language."""
     if not isinstance(request, dict) or not isinstance(request.get("query"), str):
         return no_update, no_update
-    state, notices = parse_query(request["query"], deps.context)
+    opened = stories.open_query(request["query"], deps.context)   # a story's link opens its stop
     lang = deps.view(view).lang
-    return {"view": state.to_dict(), "n": request.get("n")}, notice_items(notices, lang)
+    return {"view": opened.state.to_dict(), "n": request.get("n")}, notice_items(opened.notices, lang, opened.problems)
+
+
+def _upload_text(contents) -> str | None:
+    """The text of a file dcc.Upload sent (a data: URL, base64), or None."""
+    if not isinstance(contents, str) or "," not in contents or len(contents) > 8 * stories.MAX_LINK:
+        return None
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _triggered():
+    """The id of the input that fired (None outside a callback, as when a test calls one)."""
+    try:
+        return ctx.triggered_id
+    except MissingCallbackContextException:
+        return None
+
+
+def edit_story(deps: Deps, add, edits, title, upload, note, view, draft):
+    """The story builder's draft after one edit: add the current view with its note, move
+    or remove a stop, retitle, or open a file. The note box empties once its stop is added."""
+    trigger = _triggered()
+    lang = deps.view(view).lang
+    if trigger == ids.STORY_ADD:
+        return stories.edit(draft, "add", deps.context, view=deps.view(view), note=note), "", ""
+    if isinstance(trigger, dict) and trigger.get("type") == ids.STORY_EDIT:
+        if not any(isinstance(n, int) and n > 0 for n in edits or []):
+            return no_update, no_update, no_update   # the list was redrawn, nothing was pressed
+        return stories.edit(draft, str(trigger.get("op")), deps.context, index=trigger.get("index")), no_update, ""
+    if trigger == ids.STORY_TITLE:
+        if isinstance(draft, dict) and draft.get("title") == title:
+            return no_update, no_update, no_update
+        return stories.edit(draft, "title", deps.context, title=title), no_update, no_update
+    if trigger == ids.STORY_UPLOAD:
+        story, problems = stories.from_yaml(_upload_text(upload), deps.context)
+        words = " ".join(t(lang, p.what, n=p.stop) for p in problems)
+        if not story.stops:
+            return no_update, no_update, words or t(lang, "story_empty")
+        return stories.edit(draft, "load", deps.context, story=story), no_update, words
+    return no_update, no_update, no_update
+
+
+def show_story(deps: Deps, draft, view, href, title_shown):
+    """The builder's list, count, link, preview and file for the draft, and its title box
+    (when the draft came back from the session's storage)."""
+    lang = deps.view(view).lang
+    base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
+    title = draft.get("title") if isinstance(draft, dict) and isinstance(draft.get("title"), str) else ""
+    return (*draft_parts(deps.dataset, draft, deps.context, lang, base.rstrip("/") + "/"),
+            no_update if title == (title_shown or "") else title)
 
 
 @dataclass(frozen=True)
@@ -141,6 +197,17 @@ CALLBACKS = (
               State(ids.VIEW, "data"))),
     Callback(open_query, (Output(ids.OPENED, "data"), Output(ids.NOTICES, "children")),
              (Input(ids.OPEN_REQUEST, "data"), State(ids.VIEW, "data"))),
+    Callback(edit_story, (Output(ids.STORY_DRAFT, "data"), Output(ids.STORY_NOTE, "value"),
+                          Output(ids.STORY_NOTICE, "children")),
+             (Input(ids.STORY_ADD, "n_clicks"), Input(ids.story_edit(ALL, ALL), "n_clicks"),
+              Input(ids.STORY_TITLE, "value"), Input(ids.STORY_UPLOAD, "contents"), State(ids.STORY_NOTE, "value"),
+              State(ids.VIEW, "data"), State(ids.STORY_DRAFT, "data"))),
+    Callback(show_story, (Output(ids.STORY_STOPS, "children"), Output(ids.STORY_COUNT, "children"),
+                          Output(ids.STORY_LINK, "value"), Output(ids.STORY_PREVIEW, "href"),
+                          Output(ids.STORY_DOWNLOAD, "href"), Output(ids.STORY_TITLE, "value")),
+             (Input(ids.STORY_DRAFT, "data"), State(ids.VIEW, "data"), State(ids.URL, "href"),
+              State(ids.STORY_TITLE, "value")),
+             prevent_initial_call=False),
 )
 
 

@@ -23,6 +23,7 @@ class Settings:
     compress: bool = True
     data_dir: str = ""                   # override the built-in data (tests, curators' drafts)
     layers_dir: str = ""
+    tour: str = "default"                # the tour played by the page and the kiosk: a file of dashboard/tours/
 
 
 #: every environment variable the app reads, with its default and meaning (``app.py --help``)
@@ -36,6 +37,7 @@ ENVIRONMENT = {
     "COMPRESS": "compress responses, 1/0 (default 1)",
     "DATA_DIR": "another copy of the data tables (default geodata/data)",
     "LAYERS_DIR": "another copy of the boundary layers (default geodata/layers)",
+    "TOUR": "the tour the page and the kiosk's loop play: a file's name in dashboard/tours/, a tour or a story (default default)",
 }
 
 
@@ -87,5 +89,7 @@ def settings_from_env(env=None, **overrides) -> Settings:
             if not os.path.isdir(folder):
                 raise SettingsError(f"{name}={folder!r}: no such folder")
             values[key] = folder
+    if env.get("TOUR", "").strip():
+        values["tour"] = env["TOUR"].strip()
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

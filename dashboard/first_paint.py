@@ -17,15 +17,16 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
+from . import stories
 from .i18n import t
-from .layout import LANG_NAMES, notice_items, years_text
+from .layout import notice_items, years_text
 from .state import LANGS, to_query
 from .summary import summary_sentence
 from .svg_map import view_svg
 
 
-def _notices(notices, lang: str) -> str:
-    items = "".join(f"<li>{escape(item.children)}</li>" for item in notice_items(notices, lang))
+def _notices(notices, problems, lang: str) -> str:
+    items = "".join(f"<li>{escape(item.children)}</li>" for item in notice_items(notices, lang, problems))
     return f'<ul class="notices" role="alert">{items}</ul>' if items else ""
 
 
@@ -35,13 +36,16 @@ def _language_links(deps, state) -> str:
         href = escape(to_query(replace(state, lang=code), deps.context) or "?")
         current = ' aria-current="true"' if code == state.lang else ""
         links.append(f'<a class="button lang" lang="{code}" hreflang="{code}" href="{href}"{current}>'
-                     f"{LANG_NAMES[code]}</a>")
+                     f"{escape(t(code, 'lang_name'))}</a>")
     return "".join(links)
 
 
-def static_copy(deps, state, notices: list) -> str:
-    """The first screen of ``state`` as HTML: the page's title, subtitle and languages, its
-    notices, the map, the years and the summary, in the live page's boxes."""
+def static_copy(deps, query: str) -> str:
+    """The first screen of the page for ``query`` as HTML (its view, or its story's stop, as
+    ``layout.page_for`` reads it): the page's title, subtitle and languages, its notices, the
+    map, the years and the summary, in the live page's boxes."""
+    opened = stories.open_query(query, deps.context)
+    state = opened.state
     lang, mode = state.lang, state.mode
     map_svg = view_svg(deps.dataset, deps.geometry, state)
     # the timeline strip's boxes (the buttons and the chart's frame) hold its height; only
@@ -57,7 +61,7 @@ def static_copy(deps, state, notices: list) -> str:
         f'<header class="topbar"><h1>{escape(t(lang, "title"))}</h1>'
         f'<p class="subtitle">{escape(t(lang, "subtitle"))}</p>'
         f'<nav class="lang-switch" aria-label="{escape(t(lang, "lang_label"))}">{_language_links(deps, state)}</nav>'
-        f"</header>{_notices(notices, lang)}"
+        f"</header>{_notices(opened.notices, opened.problems, lang)}"
         f'<div class="main mode-{mode}" lang="{lang}">'
         f'<div class="map-block"><div class="map-graph">{map_svg}</div></div>{strip}'
         f'<div class="side"><p class="summary">{escape(summary_sentence(deps.dataset, state))}</p></div>'

@@ -12,6 +12,7 @@ Public hooks (classes and data attributes), for CSS and JS:
   .tour (.active)                  the tour panel; [data-tour=start|next|prev|exit]; .tour-jumps
   .summary                         the summary sentence
   .tabpanel[data-in-view-store]    the tab panel; the store told when it is first on screen
+  .tour.story, .story-note          a story playing, and its author's note (never the dataset's voice)
   .filters, .legend-box            the filters and legend disclosures (<details>)
   .kiosk-overlay, .kiosk-countdown[data-template], .kiosk-continue, .kiosk-restart
   main.mode-<mode>                 the page's mode (a style profile, dashboard/profiles.py)
@@ -96,6 +97,21 @@ KIOSK = "kiosk"                  # the kiosk overlay (idle countdown), present i
 KIOSK_CONTINUE = "kiosk-continue"
 KIOSK_RESTART = "kiosk-restart"
 KIOSK_INVITE = "kiosk-invite"
+TOUR_NOTE = "tour-note"          # a story stop's note: the link author's words, never the dataset's
+
+# -- the story builder (explore mode; dashboard/stories.py) --------------------------------
+STORY_DRAFT = "story-draft"      # the story being built, as its JSON object (session storage)
+STORY_TITLE = "story-title"
+STORY_NOTE = "story-note"
+STORY_ADD = "story-add"
+STORY_EDIT = "story-edit"        # pattern-matching: {"type": STORY_EDIT, "index": n, "op": up|down|remove}
+STORY_STOPS = "story-stops"
+STORY_COUNT = "story-count"
+STORY_LINK = "story-link"
+STORY_PREVIEW = "story-preview"
+STORY_DOWNLOAD = "story-download"
+STORY_UPLOAD = "story-upload"
+STORY_NOTICE = "story-notice"
 
 
 def toggle(kind: str, value: str) -> dict:
@@ -105,6 +121,10 @@ def toggle(kind: str, value: str) -> dict:
 
 def tab(name: str) -> dict:
     return {"type": TAB, "name": name}
+
+
+def story_edit(index: int, op: str) -> dict:
+    return {"type": STORY_EDIT, "index": index, "op": op}
 
 
 def lang_link(code: str) -> dict:

@@ -20,11 +20,11 @@ from .figures.map import GEO_VIEW, build_map_figure
 from .i18n import t
 from .place_search import region_labels
 from .profiles import profile_for
-from .state import LANGS, to_query, view_query
+from .state import LANGS, MAX_QUERY, parse_query, to_query, view_query
+from . import stories, story_panel
 from .summary import summary_sentence
-from .tour import tour_data
+from .tour import story_data, tour_data
 
-LANG_NAMES = {"en": "English", "ja": "日本語", "ko": "한국어"}
 
 
 def shell(page: list | None = None, query: str | None = None) -> html.Div:
@@ -52,7 +52,7 @@ def page_query() -> str | None:
     page = urlsplit(request.referrer)
     if page.netloc != request.host:
         return None
-    return "?" + page.query[:4096] if page.query else ""
+    return "?" + page.query[:MAX_QUERY] if page.query else ""
 
 
 def view_context(deps) -> dict:
@@ -64,8 +64,9 @@ def view_context(deps) -> dict:
             "map_home": {"lonaxis": GEO_VIEW["lonaxis_range"], "lataxis": GEO_VIEW["lataxis_range"]}}
 
 
-def notice_items(notices, lang: str) -> list:
-    return [html.Li(t(lang, "notice_adjusted", param=n.param, value=n.value, shown=n.shown) if n.shown
+def notice_items(notices, lang: str, problems=()) -> list:
+    """What of a URL was ignored or adjusted (``notices``), and of its story (``problems``)."""
+    return [html.Li(t(lang, p.what, n=p.stop)) for p in problems] + [html.Li(t(lang, "notice_adjusted", param=n.param, value=n.value, shown=n.shown) if n.shown
                     else t(lang, "notice_ignored", param=n.param, value=n.value)) for n in notices]
 
 
@@ -89,7 +90,7 @@ def layer_choices(lang: str) -> list[tuple[str, str]]:
 def language_links(deps, state) -> list[html.A]:
     """Plain links: switching language loads the page in that language, with the same view
     (the browser keeps the hrefs current, from the server's ``view_query``)."""
-    return [html.A(LANG_NAMES[code], id=ids.lang_link(code), lang=code, hrefLang=code, className="button lang",
+    return [html.A(t(code, "lang_name"), id=ids.lang_link(code), lang=code, hrefLang=code, className="button lang",
                    href=to_query(replace(state, lang=code), deps.context) or "?",
                    **({"aria-current": "true"} if code == state.lang else {}))
             for code in LANGS]
@@ -138,35 +139,55 @@ def year_control(deps, state) -> html.Section:
     ], className="timeline-strip", **{"aria-label": t(lang, "chart_title")})
 
 
-def tour_panel(deps, state) -> html.Section:
-    """The guided tour: start, step (buttons or arrow keys), jump to a stop, or leave. The
-    browser plays it from ``tour-data`` (assets/app.js stepTour)."""
+def tour_panel(deps, state, story=None) -> html.Section:
+    """The guided tour, or a teacher's story (``story``: a Story, its link code, its stop): start,
+    step (buttons or arrow keys), jump to a stop, or leave. The browser plays it from
+    ``tour-data`` (assets/app.js stepTour). A story opens at its first stop, its note shown
+    apart, as the words of whoever made the link."""
     lang = state.lang
-    data = tour_data(deps.dataset, deps.tour, deps.context, lang, state.mode)
+    if story is not None:
+        data = story_data(deps.dataset, story[0], deps.context, lang, state.mode, story[1])
+    elif isinstance(deps.tour, stories.Story):   # a curator's story file chosen as the tour
+        data = story_data(deps.dataset, deps.tour, deps.context, lang, state.mode, "")
+    else:
+        data = tour_data(deps.dataset, deps.tour, deps.context, lang, state.mode)
+    is_story = data["id"] == "story"
     count = len(data["stops"])
+    playing = story is not None and not profile_for(state.mode).idle_reset   # the kiosk starts its own loop
+    at = story[2] if playing else 0
+    first = data["stops"][at] if playing else {}
     jumps = [html.Button(str(i + 1), id={"type": ids.TOUR_JUMP, "index": i}, n_clicks=0, className="button jump",
                          **{"aria-label": t(lang, "tour_stop_of", n=i + 1, total=count)})
              for i in range(count)]
     tour_button = lambda key, id_, role: html.Button(t(lang, key), id=id_, n_clicks=0,  # noqa: E731
                                                      className="button", **{"data-tour": role})
+    note = html.Figure([
+        html.Figcaption(t(lang, "story_note_by"), className="story-note-by"),
+        html.Blockquote(first.get("note", ""), id=ids.TOUR_NOTE, className="story-note"),
+    ], className="story-note-box")   # always there (a callback's output), shown for a story
+    classes = "tour " + ("active" if playing else "inactive") + (" story" if is_story else "")
     return html.Section([
-        html.H2(data["title"]),
+        html.H2(data["title"] or t(lang, "story_untitled")),
         html.Button(t(lang, "tour_start"), id=ids.TOUR_START, n_clicks=0, className="button tour-start",
                     **{"data-tour": "start"}),
         html.Div([
-            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **{"aria-live": "polite"}),
-            html.P(id=ids.TOUR_SOURCES, className="cite"),
+            note,
+            html.P(t(lang, "story_record"), className="story-record") if is_story else None,
+            html.P(first.get("caption"), id=ids.TOUR_CAPTION, className="tour-caption", **{"aria-live": "polite"}),
+            html.P(first.get("sources"), id=ids.TOUR_SOURCES, className="cite"),
             html.Div([
                 tour_button("tour_prev", ids.TOUR_PREV, "prev"),
-                html.Span(id=ids.TOUR_POSITION, className="tour-position"),
+                html.Span(first.get("position"), id=ids.TOUR_POSITION, className="tour-position"),
                 tour_button("tour_next", ids.TOUR_NEXT, "next"),
                 tour_button("tour_exit", ids.TOUR_EXIT, "exit"),
             ], className="tour-steps"),
             html.Div(jumps, className="tour-jumps", role="group", **{"aria-label": t(lang, "tour_label")}),
+            html.A(t(lang, "print_handout"), href="/handout" + stories.link(story[0] if story else deps.tour, lang=lang),
+                   className="button handout-link explore-only", target="_blank", rel="noopener") if is_story else None,
         ], className="tour-body"),
         dcc.Store(id=ids.TOUR_DATA, data=data),
-        dcc.Store(id=ids.TOUR_STATE, data={"active": False, "stop": 0}),
-    ], id=ids.TOUR, className="tour inactive", **{"aria-label": t(lang, "tour_label")})
+        dcc.Store(id=ids.TOUR_STATE, data={"active": playing, "stop": at}),
+    ], id=ids.TOUR, className=classes, **{"aria-label": t(lang, "tour_label")})
 
 
 def kiosk_overlay(lang: str, idle_seconds: int) -> html.Div:
@@ -267,17 +288,28 @@ def map_block(deps, state) -> html.Section:
     ], className="map-block")
 
 
-def build_page(deps, state, notices: list) -> list:
+def page_for(deps, query: str) -> list:
+    """The page for a URL's query: its view, or, with ``story=``, the story at its stop;
+    what was ignored of either is named in the notices."""
+    opened = stories.open_query(query, deps.context)
+    story = (opened.story, opened.code, opened.stop) if opened.story.stops else None
+    return build_page(deps, opened.state, opened.notices, story, opened.problems)
+
+
+def build_page(deps, state, notices: list, story=None, problems=()) -> list:
     """Everything a visitor sees for ``state``: a slim header, the map with its legend, the
-    timeline strip under it, and the side panel (summary, tour, filters, tabs)."""
+    timeline strip under it, and the side panel (summary, tour, filters, tabs, the story
+    builder)."""
     lang = state.lang
-    items = notice_items(notices, lang)
+    profile = profile_for(state.mode)
+    items = notice_items(notices, lang, problems)
     side = html.Aside([
         html.P(summary_sentence(deps.dataset, state), id=ids.SUMMARY, className="summary", role="status",
                **{"aria-live": "polite"}),
-        tour_panel(deps, state) if deps.tour else None,
+        tour_panel(deps, state, story) if deps.tour or story else None,
         filters(deps, state),
         tab_list(deps, state),
+        None if profile.idle_reset else story_panel.builder(lang),
     ], className="side", **{"aria-label": t(lang, "side_label")})
     return [html.Div([
         dcc.Location(id=ids.URL, refresh=False),

@@ -23,6 +23,7 @@ from dash import html
 from geodata import Dataset
 
 from .queries import PORT_KINDS
+from .state import LANGS
 
 #: generic words a name may carry or drop: English and romanized, Japanese, Korean
 SUFFIXES = sorted({
@@ -92,12 +93,12 @@ def _entries(dataset: Dataset) -> list[tuple[_Entry, list[str]]]:
         if place.kind in PORT_KINDS.values():
             names = [n for column in ("name_en", "name_mr", "name_rr", "name_variants", "name_ja", "name_ko")
                      for n in _names(getattr(place, column, ""))]
-            result.append((_Entry("port", place.id, {lang: getattr(place, f"name_{lang}") for lang in ("en", "ja", "ko")}),
+            result.append((_Entry("port", place.id, {lang: getattr(place, f"name_{lang}") for lang in LANGS}),
                            names))
     for row in dataset.region_rows.values():
         names = [n for column in ("name_en", "name_ja", "name_ko") for n in _names(getattr(row, column, ""))]
         result.append((_Entry(row.kind if row.kind in KIND_ORDER else "region", row.id,
-                              {lang: str(getattr(row, f"name_{lang}")) for lang in ("en", "ja", "ko")}), names))
+                              {lang: str(getattr(row, f"name_{lang}")) for lang in LANGS}), names))
     return result
 
 

@@ -22,9 +22,11 @@ from werkzeug.exceptions import HTTPException
 
 from geodata import DATASET_VERSION, Dataset
 
+from . import stories
 from .config import Settings
 from .figures.geometry import MapGeometry
 from .exports import flows_csv, flows_geojson
+from .handout import Section, handout_page
 from .state import LANGS, PARAMS, StateContext, parse_params
 
 
@@ -228,6 +230,30 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         body = flows_geojson(dataset, geometry, _state_from_request(context))
         return Response(body, mimetype="application/geo+json",
                         headers={"Content-Disposition": 'attachment; filename="returns-flows.geojson"'})
+
+    @server.route("/handout")
+    def handout():
+        """The printable handout of the view in the query, or of its story, stop by stop
+        (what cannot be read of either is left out, as on the page)."""
+        opened = stories.open_query(request.query_string.decode("utf-8", "replace"), context)
+        if opened.story.stops:
+            sections = [Section(stories.stop_view(stories.view_params(s.view), context, opened.state.lang,
+                                                  opened.state.mode), s.note) for s in opened.story.stops]
+            title = opened.story.title
+        else:
+            sections, title = [Section(opened.state)], None
+        return Response(handout_page(dataset, geometry, context, sections, request.host_url, title),
+                        mimetype="text/html")
+
+    @server.route("/story.yaml")
+    def story_file():
+        """A story link as a file (the form of dashboard/tours/*.yaml), to keep or to edit."""
+        story, problems = stories.decode(request.args.get("story", ""), context)
+        if not story.stops:
+            what = ", ".join(p.what for p in problems) or "story_empty"
+            return Response(f"no story to save: {what}\n", status=400, mimetype="text/plain")
+        return Response(stories.to_yaml(story), content_type="application/yaml; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="story.yaml"'})
 
     @server.before_request
     def reject_unknown_paths_and_malformed_callbacks():

@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+from geodata.records import LANGS  # the one list of languages
+
 from .profiles import MODES
 
-LANGS = ("en", "ja", "ko")
 LAYERS = ("today", "1945")
 MAX_PARAM_LENGTH = 64  # longer values are tampering, not ids
 
 #: URL parameter names, in the order they are written
 PARAMS = ("from", "to", "region", "port", "lang", "layer", "mode")
+MAX_QUERY = 12 * 1024      # a view and a story link (dashboard/stories.py, at most 8 KB)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def parse_query(query: str | None, context: StateContext) -> tuple[ViewState, li
     if not isinstance(query, str):
         query = ""
     try:
-        parsed = parse_qs(query.lstrip("?")[:4096], keep_blank_values=True)
+        parsed = parse_qs(query.lstrip("?")[:MAX_QUERY], keep_blank_values=True)
     except ValueError:
         parsed = {}
     params = {name: values[-1] for name, values in parsed.items() if name in PARAMS and values}

@@ -15,6 +15,8 @@ from geodata import Dataset
 from .i18n import number, t
 from .queries import range_total
 from .state import LANGS, StateContext, ViewState, parse_params
+from .stories import Problem, from_yaml, stop_view, view_params
+from .summary import summary_sentence
 
 TOURS_DIR = Path(__file__).resolve().parent / "tours"
 _FIGURE = re.compile(r"\{persons(?:@(\d{4})-(\d{4}))?\}")
@@ -91,3 +93,38 @@ def tour_data(dataset: Dataset, tour: Tour, context: StateContext, lang: str, mo
         stops.append({"view": state.to_dict(), "caption": caption, "sources": f"[{'; '.join(sources)}]",
                       "position": t(lang, "tour_stop_of", n=i + 1, total=len(tour.stops))})
     return {"id": tour.id, "title": tour.title.get(lang, ""), "stops": stops}
+
+
+def story_data(dataset: Dataset, story, context: StateContext, lang: str, mode: str, code: str) -> dict:
+    """A teacher's story (dashboard/stories.py) as the browser plays it, in the same form as
+    ``tour_data``: each stop's caption is the dataset's own summary of its view, with its
+    sources; the author's note travels apart (``note``) and is shown as theirs, never as the
+    dataset's text. ``link`` is the story's ``?story=`` value, kept in the address bar."""
+    stops = []
+    for i, stop in enumerate(story.stops):
+        state = stop_view(view_params(stop.view) or {}, context, lang, mode)
+        sources = range_total(dataset, state).source_ids
+        stops.append({"view": state.to_dict(), "caption": summary_sentence(dataset, state),
+                      "sources": f"[{'; '.join(dict.fromkeys(sources))}]" if sources else "",
+                      "note": stop.note, "position": t(lang, "tour_stop_of", n=i + 1, total=len(story.stops))})
+    return {"id": "story", "title": story.title, "stops": stops, "link": code}
+
+
+def load_tour(name: str, context: StateContext):
+    """The tour a setting names (``TOUR``): a file of ``tours/``, either a tour (captions in
+    each language, in the dataset's voice) or a teacher's story (notes). A file that cannot
+    be played stops start-up with a message naming it and what is wrong."""
+    path = TOURS_DIR / f"{name}.yaml"
+    if not name.replace("-", "").replace("_", "").isalnum() or not path.is_file():
+        raise TourError(f"TOUR={name!r}: no such tour; the files in {TOURS_DIR} are: "
+                        + ", ".join(sorted(p.stem for p in TOURS_DIR.glob("*.yaml"))))
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    stops = data.get("stops") if isinstance(data, dict) else None
+    if isinstance(stops, list) and stops and all(isinstance(s, dict) and "note" in s for s in stops):
+        story, problems = from_yaml(text, context)
+        if problems or not story.stops:
+            said = "; ".join(f"{p.what} (stop {p.stop})" if p.stop else p.what for p in problems or [Problem("story_empty")])
+            raise TourError(f"{path}: {said}")
+        return story
+    return read_tour(path)

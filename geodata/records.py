@@ -13,7 +13,7 @@ import pandas as pd
 
 #: The page languages. English text columns have no suffix; ``<column>_ja`` and
 #: ``<column>_ko`` hold the project's translations.
-LANGS = ("en", "ja", "ko")
+LANGS = ("en", "ja", "ko")   # the one list of the page's languages (English first: the base)
 
 
 def localized(row, column: str, lang: str) -> str:

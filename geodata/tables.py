@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .records import LANGS
+
 #: Status of a figure, strongest evidence first. The order is used to find the weakest
 #: status of a sum (a total is only as good as its weakest part).
 STATUSES = ("documented", "derived", "compiled", "estimated", "unknown")
@@ -59,7 +61,7 @@ def _col(kind="str", required=True, **kw) -> Column:
 
 
 #: The page languages other than English, in the order of the translation columns.
-TRANSLATION_LANGS = ("ja", "ko")
+TRANSLATION_LANGS = LANGS[1:]
 
 
 def _expand(table: Table) -> Table:

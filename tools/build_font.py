@@ -172,13 +172,17 @@ def collect_app_chars(root: Path = ROOT) -> dict[str, str]:
 
 
 def collect_names_chars(root: Path = ROOT) -> dict[str, str]:
-    """The CJK characters every English page shows: the language names in the page code.
+    """The CJK characters every English page shows: the language names (each language's
+    ``lang_name`` in dashboard/translations/).
     Anything else in CJK on an English page (a Japanese source title, a name quoted in a
     note) is in a tab or a note that opens on demand, and falls back to the full subset
     (see fonts.css and style.css), which is downloaded only then."""
+    import yaml
+
     found: dict[str, str] = {}
-    for literal in _python_string_literals(root / "dashboard" / "layout.py"):
-        _add(found, "".join(c for c in literal if is_cjk(c)), "dashboard/layout.py")
+    for path in sorted((root / "dashboard" / "translations").glob("*.yaml")):
+        name = str(yaml.safe_load(path.read_text(encoding="utf-8")).get("lang_name", ""))
+        _add(found, "".join(c for c in name if is_cjk(c)), _rel(path))
     return found
 
 

@@ -14,7 +14,7 @@ import shapely
 from geodata import Dataset
 
 from ..queries import all_route_keys, parse_route_key
-from ..state import ViewState
+from ..state import LANGS, ViewState
 
 CURVE_POINTS = 24
 
@@ -77,7 +77,7 @@ def build_geometry(dataset: Dataset) -> MapGeometry:
     geojson_urls = {name: f"/geo/{name}.{hashlib.sha256(body).hexdigest()[:12]}.geojson"
                     for name, body in geojson_bytes.items()}
     layer_ids = {name: [f["properties"]["id"] for f in fc["features"]] for name, fc in geojson.items()}
-    names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in ("en", "ja", "ko")}
+    names = {name: {lang: dict(zip(gdf["id"], gdf[f"name_{lang}"])) for lang in LANGS}
              for name, gdf in dataset.layers.items()}
     halves = {layer: dict(zip(dataset.layers[layer]["id"], dataset.layers[layer].get(column, [""] * len(dataset.layers[layer]))))
               for layer, column in (("kr_provinces_today", "half"), ("kr_provinces_1945", "half_1945"))}

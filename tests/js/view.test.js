@@ -161,3 +161,11 @@ test('a header click sorts by its column, a second click the other way', () => {
   assert.deepEqual(V.sortAfter({column: 'persons', ascending: false}, 'persons', columns), {column: 'persons', ascending: true});
   assert.equal(V.sortAfter(null, 'drop table', columns), null);
 });
+
+test('a story keeps its link in the address, after the view', () => {
+  assert.equal(V.withStory('?from=1960&to=1960', 'eyJ0'), '?from=1960&to=1960&story=eyJ0');
+  assert.equal(V.withStory('', 'eyJ0'), '?story=eyJ0');
+  assert.equal(V.withStory('?', 'eyJ0'), '?story=eyJ0');
+  assert.equal(V.withStory('?from=1960', ''), '?from=1960');
+  assert.equal(V.withStory('?from=1960', 'a&b=<x>'), '?from=1960');   // never a link that is not base64url
+});
