@@ -40,21 +40,16 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)
-    # Flask-Compress (Dash sets it up): the GeoJSON layers and CSV downloads too (its own list
-    # omits them); static files compressed once per worker and kept (server.StaticFilesCache)
-    # brotli first (every current browser takes it; about 20 % smaller than zstd 3 on Dash's
-    # scripts and the layers, the bulk of a first load), at a level that keeps a callback's
-    # answer (a few KB) under a millisecond to compress
-    server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES, COMPRESS_CACHE_BACKEND=server.StaticFilesCache,
-                             COMPRESS_CACHE_KEY=server.compress_cache_key,
+    # Flask-Compress (Dash sets it up; its documented settings): the GeoJSON layers and CSV
+    # downloads too (its own list omits them), brotli first (every current browser takes it),
+    # at a level that keeps a callback's answer (a few KB) under a millisecond to compress
+    server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES,
                              COMPRESS_ALGORITHM=["br", "zstd", "gzip", "deflate"], COMPRESS_BR_LEVEL=5)
     plotly_url = plotly_bundle.install(server_app)
-    regenerator_url = plotly_bundle.install(server_app, plotly_bundle.REGENERATOR)
     app = Dash(
         __name__,
         server=server_app,
         external_scripts=[plotly_url] if plotly_url else [],
-        regenerator_url=regenerator_url,
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
         update_title=None,
