@@ -24,21 +24,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-HOST = "127.0.0.1"
-
-#: Debian's Chromium; never a downloaded browser ($CHROMIUM_PATH overrides).
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Chromium itself calls home even with the flags above: resolve nothing but 127.0.0.1.
-    f"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {HOST}",
-]
-VIEWPORT = {"width": 1400, "height": 1000}
+if str(ROOT) not in sys.path:  # run as a script from anywhere: the project's packages
+    sys.path.insert(0, str(ROOT))
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, HOST, VIEWPORT  # noqa: E402,F401  (one place, shared with tests)
 
 UPDATE_PATH = "/_dash-update-component"
 #: What Chromium sends with a callback request (recorded from a real page load).
