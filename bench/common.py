@@ -281,16 +281,19 @@ class Server:
 
 
 def start_server(name: str, workers: int, log_dir: Path, ready_timeout: float = 120.0,
-                 extra_flags=()) -> Server:
-    """gunicorn for ``name`` ("app" or "minimal"), from the project's root, so that it reads the
-    project's gunicorn.conf.py as production does (the flags given here take precedence)."""
+                 extra_flags=(), root: Path = ROOT) -> Server:
+    """gunicorn for ``name`` ("app" or "minimal"), from the project's root (or another
+    checkout's, ``root``), so that it reads its gunicorn.conf.py as production does (the flags
+    given here take precedence)."""
     target, ready_path = TARGETS[name]
     port = free_port()
     command = [gunicorn_path(), target, *gunicorn_flags(workers, port), *extra_flags]
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-w{workers}-{port}.log"
     log = log_path.open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=server_env(), stdout=log, stderr=subprocess.STDOUT,
+    env = server_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env["PYTHONPATH"]])
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, start_new_session=True)
     log.close()
     server = Server(name, workers, port, process, log_path, command)

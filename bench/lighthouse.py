@@ -1,6 +1,7 @@
 """Lighthouse on the app and on the smallest Dash page, side by side.
 
     .venv/bin/python bench/lighthouse.py [--runs 2] [--workers 2] [--query "?lang=ja"] [--lighthouse PATH]
+                                         [--profiles mobile,desktop] [--variant LABEL=DIR ...]
 
 Both are served as in production (``gunicorn app:server``, ``gunicorn bench.minimal_app:server``,
 the project's gunicorn.conf.py; ``common.start_server``). Lighthouse is the pinned npm
@@ -91,7 +92,7 @@ def fmt(value, unit: str) -> str:
         return f"{value:.2f} s"
     if unit == "KB":
         return f"{value:.0f}"
-    return f"{value:.2f}" if value < 1 or unit else f"{value:.2f}"
+    return f"{value:.2f}"
 
 
 def table(medians: dict, runs: int) -> str:
@@ -110,24 +111,31 @@ def main(argv=None) -> int:
     parser.add_argument("--query", default="", help="the app's view, e.g. ?lang=ja (default: the start view)")
     parser.add_argument("--profiles", default="mobile,desktop")
     parser.add_argument("--lighthouse", help="the lighthouse executable (default node_modules/.bin/lighthouse)")
+    parser.add_argument("--variant", action="append", default=[], metavar="LABEL=DIR",
+                        help="also audit the app served from another checkout DIR (its own npm build), "
+                             "in the same rotation: how a change shows in these figures")
     args = parser.parse_args(argv)
+    variants = dict(v.split("=", 1) for v in args.variant)
     binary = lighthouse_bin(args.lighthouse)
     profiles = [p for p in args.profiles.split(",") if p]
     logs = Path(tempfile.mkdtemp(prefix="lighthouse-"))
     servers = {}
     try:
         servers = {name: start_server(name, args.workers, logs) for name in ("app", "minimal")}
-        urls = {"app": servers["app"].url + "/" + args.query, "minimal": servers["minimal"].url + "/"}
+        for label, root in variants.items():
+            servers[label] = start_server("app", args.workers, logs / label, root=Path(root).resolve())
+        urls = {name: server.url + "/" + (args.query if name != "minimal" else "") for name, server in servers.items()}
         runs: dict = {p: {n: [] for n in servers} for p in profiles}
         for profile in profiles:
             for name in servers:  # a first, unrecorded load: each worker has its caches warm
                 audit(binary, urls[name], profile, logs / "warm.json")
             for i in range(args.runs):
-                for name in (("app", "minimal") if i % 2 == 0 else ("minimal", "app")):
+                order = list(servers)
+                for name in (order if i % 2 == 0 else order[::-1]):
                     figures = audit(binary, urls[name], profile, logs / f"{profile}-{name}-{i}.json")
                     runs[profile][name].append(figures)
                     print(f"{profile} {name} run {i + 1}: performance {figures['performance']}, "
-                          f"LCP {figures['largest contentful paint']:.2f} s ({figures['lcp element']}), "
+                          f"LCP {figures['largest contentful paint']:.2f} s, "
                           f"TBT {figures['total blocking time']:.2f} s, CLS {figures['cumulative layout shift']:.3f}",
                           flush=True)
     finally:
@@ -138,6 +146,11 @@ def main(argv=None) -> int:
     for p in ("mobile", "desktop"):
         medians.setdefault(p, {"app": {}, "minimal": {}})
     text = table(medians, args.runs)
+    for label in variants:
+        text += f"\n\n{label}: " + "; ".join(
+            f"{p} performance {fmt(medians[p][label].get('performance'), '')}, TBT "
+            f"{fmt(medians[p][label].get('total blocking time'), 's')}, LCP "
+            f"{fmt(medians[p][label].get('largest contentful paint'), 's')}" for p in profiles)
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"lighthouse-{stamp}.json").write_text(json.dumps(

@@ -46,10 +46,12 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES,
                              COMPRESS_ALGORITHM=["br", "zstd", "gzip", "deflate"], COMPRESS_BR_LEVEL=5)
     plotly_url = plotly_bundle.install(server_app)
+    regenerator_url = plotly_bundle.install(server_app, plotly_bundle.REGENERATOR)
     app = Dash(
         __name__,
         server=server_app,
         external_scripts=[plotly_url] if plotly_url else [],
+        regenerator_url=regenerator_url,
         assets_folder=str(ASSETS_DIR),
         title="Returns from Japan to North Korea, 1947–1984",
         update_title=None,

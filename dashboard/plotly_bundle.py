@@ -1,4 +1,5 @@
-"""Serve the project's own small plotly.js build instead of Dash's full Plotly bundle.
+"""Serve the project's own small plotly.js build instead of Dash's full Plotly bundle (and
+the other script npm builds, regenerator-runtime: ``page_scripts.py``).
 
 ``npm ci`` builds it (package.json's ``postinstall`` runs ``frontend/plotly/build.mjs``) into
 ``node_modules/.returns-map/``: ``plotly-custom.min.js`` and its compressed copies beside it
@@ -18,6 +19,7 @@ from flask import Flask, Response, request
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "node_modules" / ".returns-map" / "plotly-custom.min.js"
+REGENERATOR = BUNDLE.with_name("regenerator-runtime.min.js")
 SUFFIXES = {"br": "br", "zstd": "zst", "gzip": "gz"}  # best first: the preference on a tie
 
 

@@ -114,6 +114,24 @@ def test_static_files_are_compressed(page, client):
         assert brotli.decompress(response.get_data()) == raw
 
 
+def test_page_links_regenerator_runtime_in_the_polyfills_place(page, client):
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', page)
+    assert not [s for s in scripts if "/deps/polyfill@" in s], scripts
+    ours = [s for s in scripts if s.startswith("/vendor/regenerator-runtime.")]
+    assert len(ours) == 1, f"{scripts}: is node_modules/.returns-map/regenerator-runtime.min.js built? Run `npm ci`."
+    dcc = next(i for i, s in enumerate(scripts) if "dash_core_components" in s)
+    assert scripts.index(ours[0]) < dcc, scripts  # the global is there before dcc's code runs
+    assert "regeneratorRuntime" in client.get(ours[0]).get_data(as_text=True)
+
+
+def test_without_npm_the_page_keeps_dash_polyfill():
+    from dashboard.page_scripts import swap_polyfill
+    tags = ('<script src="/_dash-component-suites/dash/deps/polyfill@7.v4m1.12.1.min.js"></script>\n'
+            '<script src="/_dash-component-suites/dash/dcc/dash_core_components.v4m1.js"></script>')
+    assert swap_polyfill(tags, None) == tags
+    assert swap_polyfill(tags, "/vendor/r.js") == tags.replace(tags.split("\n")[0], '<script src="/vendor/r.js"></script>')
+
+
 def test_geojson_layer_is_compressed(app, client):
     url = next(r.rule for r in app.server.url_map.iter_rules() if r.rule.startswith("/geo/"))
     raw = client.get(url).get_data()

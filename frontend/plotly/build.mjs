@@ -83,6 +83,16 @@ function writeCopies(file) {
 
 console.log(`plotly.js ${plotlyVersion} custom build: ${writeCopies(outfile)}`);
 
+// regenerator-runtime (MIT, pinned in package.json), minified: the one part of Dash's
+// @babel/polyfill the page needs (dashboard/page_scripts.py says why)
+const regenerator = join(outDir, 'regenerator-runtime.min.js');
+await esbuild.build({
+    entryPoints: [require.resolve('regenerator-runtime/runtime.js')], outfile: regenerator,
+    minify: true, format: 'iife', target: 'es2016', platform: 'browser', legalComments: 'eof',
+    logLevel: 'warning',
+});
+console.log(`regenerator-runtime ${require('regenerator-runtime/package.json').version}: ${writeCopies(regenerator)}`);
+
 if (process.argv.includes('--analyze')) {
     const output = Object.values(result.metafile.outputs)[0];
     const groups = {};
