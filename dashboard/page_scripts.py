@@ -1,8 +1,10 @@
 """The page Dash serves, through the hook Dash documents for it (``interpolate_index``): the
 page's language on ``<html lang>`` and its title in that language from the first byte (no
 script sets them later), the first screen painted by the server (``first_paint``) just
-before Dash's app entry, and, on Japanese and Korean pages, the CJK font asked for with the
-page.
+before Dash's app entry. The CJK font is not preloaded on Japanese and Korean pages: on
+Lighthouse's mobile profile a preload of the two faces (290 KB) put the largest paint of a
+``?lang=ja`` page at 4.1 s against 2.1 s without (bench/README.md); the first screen is drawn
+in a system font and swaps (``font-display: swap``).
 
 One of Dash's script tags is swapped, because a visitor on a slow device waits for it: Dash's
 ``deps/polyfill@7.12.1.min.js`` (@babel/polyfill, core-js 2 for browsers older than any that
@@ -20,12 +22,6 @@ from flask import has_request_context, request
 
 from .i18n import t
 from .state import LANGS
-
-#: the languages whose pages use the CJK subset face for all their text, and its files: the
-#: first screen's words need them, so they are asked for with the page (``<link rel=preload>``)
-CJK_LANGS = ("ja", "ko")
-CJK_FONTS = ("fonts/NotoSansCJK-subset-Regular.woff2", "fonts/NotoSansCJK-subset-Bold.woff2")
-
 
 POLYFILL = "/_dash-component-suites/dash/deps/polyfill@"
 
@@ -62,9 +58,5 @@ class Dash(dash.Dash):
         if self.first_paint is not None and has_request_context():
             kwargs["app_entry"] = self.first_paint(request.query_string.decode("utf-8", "replace")) + \
                 kwargs["app_entry"]
-        if lang in CJK_LANGS:
-            kwargs["metas"] = kwargs.get("metas", "") + "".join(
-                f'<link rel="preload" href="{self.get_asset_url(font)}" as="font" type="font/woff2" crossorigin>'
-                for font in CJK_FONTS)
         page = super().interpolate_index(**kwargs)
         return page.replace("<html>", f'<html lang="{lang}">', 1)

@@ -51,10 +51,3 @@ def test_kiosk_copy_has_the_kiosk_layout(client):
     copy = first_screen(client, "?mode=kiosk")
     assert 'class="page-lang app mode-kiosk-page"' in copy and 'class="main mode-kiosk"' in copy
     assert "<main" not in copy  # kiosk.js and the tests find the live page's <main>
-
-
-def test_cjk_pages_ask_for_their_font_with_the_page(client):
-    preload = 'rel="preload" href="/assets/fonts/NotoSansCJK-subset-Regular.woff2"'
-    assert preload in client.get("/?lang=ja").get_data(as_text=True)
-    assert preload in client.get("/?lang=ko").get_data(as_text=True)
-    assert preload not in client.get("/").get_data(as_text=True)
