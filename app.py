@@ -11,7 +11,6 @@ import sys
 INSTALL = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt, then .venv/bin/python app.py"
 try:
     from dashboard import create_app
-    from dashboard.server import compress_static_files
     from dashboard.config import ENVIRONMENT, SettingsError, settings_from_env
     from geodata import DataError
 except ModuleNotFoundError as exc:  # one line saying what to do, not a traceback
@@ -39,8 +38,6 @@ def _build(settings=None):
         app = create_app(settings=settings or settings_from_env())
     except (DataError, SettingsError) as exc:
         sys.exit(f"Cannot start: {exc}")
-    if app.server.config["SETTINGS"].compress:
-        compress_static_files(app.server)
     # Everything built so far (dataset, layers, precomputed totals) lives as long as the
     # process: keep it out of the garbage collector's full passes, which otherwise stall a
     # request for milliseconds now and then, and keep forked workers' pages shared.

@@ -214,6 +214,25 @@
     }
   });
 
+  // The tab panel's content is built once the panel is on screen (dashboard/tabs.py): tell
+  // its store when it first is (the page's panel, and a panel the page was rebuilt with).
+  var inView = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting || !window.dash_clientside.set_props) { return; }
+      inView.unobserve(entry.target);
+      window.dash_clientside.set_props(entry.target.getAttribute('data-in-view-store'), {data: true});
+    });
+  }) : null;
+  var panels = new MutationObserver(function () {
+    var root = document.getElementById('react-entry-point') || document;
+    var panel = root.querySelector('.tabpanel[data-in-view-store]:not([data-watched])');
+    if (!panel) { return; }
+    panel.setAttribute('data-watched', '');
+    if (inView) { inView.observe(panel); }
+    else { window.dash_clientside.set_props(panel.getAttribute('data-in-view-store'), {data: true}); }
+  });
+  panels.observe(document.documentElement, {childList: true, subtree: true});
+
   // The filters open, and the legend closes, where the stylesheet says there is (no) room
   // for them (--filters-open, --legend-open in style.css), once, when the page appears.
   function openWhereRoom(root) {

@@ -40,7 +40,12 @@
     var value = parseFloat(text);
     return isFinite(value) ? Math.min(high, Math.max(low, value)) : fallback;
   }
-  function hook(selector) { return document.querySelector(selector); }
+  // the live page only: Dash's app entry, never the server's static first screen beside it
+  // (dashboard/first_paint.py), which has the same classes
+  function hook(selector) {
+    var root = document.getElementById('react-entry-point') || document;
+    return root.querySelector(selector);
+  }
 
   // the page is in the layout Dash renders; wait until it is there
   var waiting = window.setInterval(function () {

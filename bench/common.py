@@ -24,21 +24,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-HOST = "127.0.0.1"
-
-#: Debian's Chromium; never a downloaded browser ($CHROMIUM_PATH overrides).
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Chromium itself calls home even with the flags above: resolve nothing but 127.0.0.1.
-    f"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {HOST}",
-]
-VIEWPORT = {"width": 1400, "height": 1000}
+if str(ROOT) not in sys.path:  # run as a script from anywhere: the project's packages
+    sys.path.insert(0, str(ROOT))
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, HOST, VIEWPORT  # noqa: E402,F401  (one place, shared with tests)
 
 UPDATE_PATH = "/_dash-update-component"
 #: What Chromium sends with a callback request (recorded from a real page load).
@@ -293,16 +281,19 @@ class Server:
 
 
 def start_server(name: str, workers: int, log_dir: Path, ready_timeout: float = 120.0,
-                 extra_flags=()) -> Server:
-    """gunicorn for ``name`` ("app" or "minimal"), from the project's root, so that it reads the
-    project's gunicorn.conf.py as production does (the flags given here take precedence)."""
+                 extra_flags=(), root: Path = ROOT) -> Server:
+    """gunicorn for ``name`` ("app" or "minimal"), from the project's root (or another
+    checkout's, ``root``), so that it reads its gunicorn.conf.py as production does (the flags
+    given here take precedence)."""
     target, ready_path = TARGETS[name]
     port = free_port()
     command = [gunicorn_path(), target, *gunicorn_flags(workers, port), *extra_flags]
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-w{workers}-{port}.log"
     log = log_path.open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=server_env(), stdout=log, stderr=subprocess.STDOUT,
+    env = server_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env["PYTHONPATH"]])
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, start_new_session=True)
     log.close()
     server = Server(name, workers, port, process, log_path, command)

@@ -5,13 +5,14 @@
     python bench/run.py --quick    # a short run (about 3 minutes)
 
 Starts both with gunicorn on free 127.0.0.1 ports (same flags, compression on), records the
-callback requests a real Chromium page sends, then measures: callback round trips, first-load
-bytes, time to map, 200 concurrent visitors (2 and 4 workers), the server's memory over a
+callback requests a real Chromium page sends, then measures: callback round trips, time to
+map and a year step beside Plotly's own redraw, 200 concurrent visitors (2 and 4 workers), the server's memory over a
 soak of mixed callbacks (1 worker), and the page's JS heap over an hour-equivalent kiosk tour.
 Prints a table and writes bench/results/latest.json (and a timestamped copy).
 
 These are measurements, not tests: nothing here fails on a slow figure; the goals are
-reported as met or not. See bench/README.md.
+reported as met or not. First-load bytes, first paint and time to interactive are
+Lighthouse's (bench/lighthouse.py). See bench/README.md.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ RESULTS_DIR = HERE / "results"
 
 #: Goals (reported, never asserted)
 GOAL_CALLBACK_RATIO = 2.0      # slowest app callback p95 / no-op p95
-GOAL_FIRST_LOAD_RATIO = 0.33   # app first-load bytes / minimal page's (issue #10: not worse than 0.33x)
 FLAT_SERVER = 0.05             # RSS growth from 1,000 callbacks to the end of the soak
 FLAT_PAGE = 0.05               # JS heap growth over the second half of the clicked tour
 
@@ -131,30 +131,6 @@ def format_table(results: dict) -> str:
             add(f"  (not reached by the recording, body synthesized: {', '.join(cb['synthesized'])})")
         if cb.get("check_problems"):
             add(f"  body check problems: {len(cb['check_problems'])}: {cb['check_problems'][:3]}")
-
-    fl = results.get("first_load")
-    if fl:
-        add("")
-        add("FIRST LOAD  bytes received (CDP encodedDataLength), empty cache, until map drawn + network idle")
-        for name in ("app", "minimal"):
-            item = fl.get(name) or {}
-            add(f"  {name:<8} {item.get('bytes', 0) / 1024:9.1f} KiB in {item.get('requests')} requests "
-                f"({item.get('decoded_bytes', 0) / 1024:.1f} KiB decoded)")
-        add(f"  app / minimal = {_x(fl.get('ratio'))}   (goal <= {GOAL_FIRST_LOAD_RATIO:g}x = "
-            f"{(fl.get('minimal') or {}).get('bytes', 0) * GOAL_FIRST_LOAD_RATIO / 1024:.0f} KiB)")
-        app_load = fl.get("app") or {}
-        add("  app bytes by kind:")
-        for group, size in (app_load.get("by_group") or {}).items():
-            add(f"    {size / 1024:9.1f} KiB {size / (app_load.get('bytes') or 1) * 100:5.1f} %  {group}")
-        minimal_groups = (fl.get("minimal") or {}).get("by_group") or {}
-        add("  minimal page by kind: " + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in minimal_groups.items()))
-        add("  10 largest resources of the app:")
-        total = (fl.get("app") or {}).get("bytes") or 1
-        for item in (fl.get("app") or {}).get("resources", [])[:10]:
-            add(f"    {item['bytes'] / 1024:9.1f} KiB {item['bytes'] / total * 100:5.1f} %  "
-                f"{item['encoding'] or 'none':<5} {item['decoded_bytes'] / 1024:9.1f} KiB decoded  {item['path'][:90]}")
-        if (fl.get("app") or {}).get("uncompressed_text"):
-            add(f"  sent without compression: {fl['app']['uncompressed_text']}")
 
     tm = results.get("time_to_map")
     if tm:
@@ -262,7 +238,7 @@ def parse_args(argv=None):
     parser.add_argument("--kiosk-js-dwell", type=float, default=0.5,
                         help="dwell given to kiosk.js's attract loop (?dwell=, its minimum is 0.5)")
     parser.add_argument("--skip", default="", help="comma-separated phases to skip: "
-                        "callbacks,first-load,time-to-map,kiosk,load,memory")
+                        "callbacks,time-to-map,kiosk,load,memory")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="where results go (bench/results)")
     parser.add_argument("--logs", type=Path, help="where server logs and recorded bodies go "
                         "(default: a new folder in the system's temp dir)")
@@ -397,14 +373,6 @@ def main(argv=None) -> int:
 
             results["callbacks"] = phase("callbacks", callbacks)
 
-            def first_load():
-                app_load = br.first_load(browser, app.url + "/", br.APP_MAP_DRAWN)
-                minimal_load = br.first_load(browser, minimal.url + "/", br.MINIMAL_MAP_DRAWN)
-                return {"app": app_load, "minimal": minimal_load,
-                        "ratio": ratio(app_load["bytes"], minimal_load["bytes"])}
-
-            results["first_load"] = phase("first-load", first_load)
-
             def time_to_map():
                 deadline = time.monotonic() + (120 if args.quick else 300)
                 return {
@@ -522,10 +490,6 @@ def goals(results: dict) -> dict:
         out["callbacks"] = {"met": None if cb["ratio"] is None else cb["ratio"] <= GOAL_CALLBACK_RATIO,
                             "text": f"slowest p95 ({cb['slowest_label']}) = {_x(cb['ratio'])} the no-op's "
                                     f"(goal <= {GOAL_CALLBACK_RATIO:g}x)"}
-    fl = results.get("first_load")
-    if fl:
-        out["first load"] = {"met": None if fl["ratio"] is None else fl["ratio"] <= GOAL_FIRST_LOAD_RATIO,
-                             "text": f"{_x(fl['ratio'])} the minimal page's bytes (goal <= {GOAL_FIRST_LOAD_RATIO:g}x)"}
     ld = results.get("load")
     if ld:
         errors = sum(r["errors"] for r in ld["runs"])

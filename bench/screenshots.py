@@ -1,6 +1,6 @@
 """Screenshots of the five layouts in the three languages, into a temp folder (printed).
 
-    .venv/bin/python -m bench.screenshots [--out DIR] [--lang en,ja,ko] [--layout explore,...]
+    .venv/bin/python bench/screenshots.py [--out DIR] [--lang en,ja,ko] [--layout explore,...]
 
 Layouts: explore 1440×900, projector 1280×720, kiosk 1920×1080, kiosk 1080×1920, phone
 390×844. Each shot is the page as drawn once its callbacks have settled; for each one the
@@ -13,22 +13,19 @@ from __future__ import annotations
 import argparse
 import logging
 import tempfile
+import sys
 import threading
 from pathlib import Path
 
 from werkzeug.serving import make_server
 
-from .browser import chromium, new_page
-from .common import HOST
+if __package__ in (None, ""):  # run as a script: make `bench` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-#: name -> (width, height, query): the five layouts (tests/browser/test_layouts.py tests these)
-LAYOUTS = {
-    "explore": (1440, 900, ""),
-    "projector": (1280, 720, ""),
-    "kiosk-landscape": (1920, 1080, "mode=kiosk"),
-    "kiosk-portrait": (1080, 1920, "mode=kiosk"),
-    "phone": (390, 844, ""),
-}
+from bench.browser import chromium, new_page  # noqa: E402
+from bench.common import HOST  # noqa: E402
+
+from dashboard.profiles import LAYOUTS  # noqa: E402  the five layouts (tests/browser/test_layouts.py tests these)
 
 #: the map's share and the page's size: a few of the figures tests/browser/test_layouts.py checks
 MEASURE = """() => {

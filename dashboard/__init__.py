@@ -9,7 +9,7 @@ from flask import Flask
 from geodata import Dataset, load_dataset
 from geodata.loader import DATA_DIR, LAYERS_DIR
 
-from . import callbacks, clientside, layout, plotly_bundle, server
+from . import callbacks, clientside, first_paint, layout, plotly_bundle, server
 from .callbacks import Deps
 from .page_scripts import Dash
 from .config import Settings, settings_from_env
@@ -41,13 +41,10 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
     geometry = build_geometry(dataset)
     context = state_context(dataset, settings)
     server_app = Flask(__name__)
-    # Flask-Compress (Dash sets it up): the GeoJSON layers and CSV downloads too (its own list
-    # omits them); static files compressed once per worker and kept (server.StaticFilesCache)
-    # brotli first (every current browser takes it; about 20 % smaller than zstd 3 on Dash's
-    # scripts and the layers, the bulk of a first load), at a level that keeps a callback's
-    # answer (a few KB) under a millisecond to compress
-    server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES, COMPRESS_CACHE_BACKEND=server.StaticFilesCache,
-                             COMPRESS_CACHE_KEY=server.compress_cache_key,
+    # Flask-Compress (Dash sets it up; its documented settings): the GeoJSON layers and CSV
+    # downloads too (its own list omits them), brotli first (every current browser takes it),
+    # at a level that keeps a callback's answer (a few KB) under a millisecond to compress
+    server_app.config.update(COMPRESS_MIMETYPES=COMPRESSED_TYPES,
                              COMPRESS_ALGORITHM=["br", "zstd", "gzip", "deflate"], COMPRESS_BR_LEVEL=5)
     plotly_url = plotly_bundle.install(server_app)
     regenerator_url = plotly_bundle.install(server_app, plotly_bundle.REGENERATOR)
@@ -75,6 +72,7 @@ def create_app(dataset: Dataset | None = None, settings: Settings | None = None)
         return layout.shell(layout.page_for(deps, query or ""), query)
 
     app.layout = serve_layout
+    app.first_paint = lambda query: first_paint.static_copy(deps, query)
     clientside.register(app)
     csp = server.content_security_policy(settings, app.csp_hashes())
     server.install(app.server, dataset, geometry, context, settings, csp, app.callback_map)

@@ -65,8 +65,12 @@ def show_view(deps: Deps, view):
             range_frame(deps.dataset, deps.geometry, state), view_query(state, deps.context))
 
 
-def show_panel(deps: Deps, view, tab, sort, href):
-    """The open tab's content for the view (closed tabs are built when opened)."""
+def show_panel(deps: Deps, view, tab, sort, in_view, href):
+    """The open tab's content for the view, once the panel has been on screen (closed tabs
+    are built when opened; a panel no one has seen, below a phone's first screen or hidden
+    on a kiosk, is not built at all)."""
+    if not in_view:
+        return no_update
     state = deps.view(view)
     base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
     return tabs.panel(deps, tabs.name_of(tab), state, sort, base)
@@ -74,14 +78,15 @@ def show_panel(deps: Deps, view, tab, sort, href):
 
 def show_filters(deps: Deps, filters, view):
     """What changes only with the filters, language or layer: the year frames (so the browser
-    draws year steps alone), the chart's data and the region suggestions. On load only the
-    frames: the page came with the rest."""
+    draws year steps alone), the chart's data and the region suggestions. On load the frames
+    and the suggestions: the page came with the chart (and without the list, which no first
+    screen shows)."""
     state = deps.view(view)
     filters = filters if isinstance(filters, dict) else {}
     key = filters.get("key") if isinstance(filters.get("key"), str) else ""
     frames = year_frames(deps.dataset, deps.geometry, state, key)
     if filters.get("first") is True:
-        return frames, no_update, no_update
+        return frames, no_update, region_options(deps.dataset, state.lang, state.layer)
     return (frames, bar_data(deps.dataset, state), region_options(deps.dataset, state.lang, state.layer))
 
 
@@ -195,7 +200,7 @@ CALLBACKS = (
              (Input(ids.VIEW, "data"),)),
     Callback(show_panel, (Output(ids.TABPANEL, "children"),),
              (Input(ids.VIEW, "data"), Input(ids.OPEN_TAB, "data"), Input(ids.TABLE_SORT_STATE, "data"),
-              State(ids.URL, "href"))),
+              Input(ids.PANEL_IN_VIEW, "data"), State(ids.URL, "href"))),
     Callback(show_filters, (Output(ids.YEAR_FRAMES, "data"), Output(ids.BAR_DATA, "data"),
                             Output(ids.REGION_OPTIONS, "children")),
              (Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"))),

@@ -11,6 +11,7 @@ Public hooks (classes and data attributes), for CSS and JS:
   [data-save=png|svg]              save the map as an image
   .tour (.active)                  the tour panel; [data-tour=start|next|prev|exit]; .tour-jumps
   .summary                         the summary sentence
+  .tabpanel[data-in-view-store]    the tab panel; the store told when it is first on screen
   .tour.story, .story-note          a story playing, and its author's note (never the dataset's voice)
   .filters, .legend-box            the filters and legend disclosures (<details>)
   .kiosk-overlay, .kiosk-countdown[data-template], .kiosk-continue, .kiosk-restart
@@ -66,6 +67,7 @@ LANG_LINK = "lang-link"          # pattern-matching: lang_link(code)
 TAB = "tab"                      # pattern-matching: tab(name)
 OPEN_TAB = "open-tab"            # the name of the open tab
 TABPANEL = "tabpanel"            # the one panel, holding the open tab's content
+PANEL_IN_VIEW = "panel-in-view"  # true once the tab panel has been on screen (assets/app.js)
 TABLE = "flows-table"
 CITATION = "citation"
 TABLE_SORT = "table-sort"        # pattern-matching: {"type": TABLE_SORT, "column": c}

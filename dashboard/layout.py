@@ -18,7 +18,7 @@ from . import ids, panels, tabs
 from .figures.bars import build_bar_figure, chart_style
 from .figures.map import GEO_VIEW, build_map_figure
 from .i18n import t
-from .place_search import region_labels, region_options
+from .place_search import region_labels
 from .profiles import profile_for
 from .state import LANGS, MAX_QUERY, parse_query, to_query, view_query
 from . import stories, story_panel
@@ -205,7 +205,7 @@ def kiosk_overlay(lang: str, idle_seconds: int) -> html.Div:
 def tab_list(deps, state) -> html.Div:
     """The side panel's tabs: real buttons (role=tab, aria-selected) switched in the browser
     (assets/app.js selectTab, also ←/→/Home/End in the tab list); one tab panel holds the
-    open tab, built for it alone (``tabs.panel``)."""
+    open tab, built for it alone (``tabs.panel``) once the panel is on screen."""
     lang = state.lang
     first = tabs.TABS[0].name
     buttons = [html.Button(t(lang, f"tab_{tab.name}"), id=ids.tab(tab.name), n_clicks=0, role="tab",
@@ -214,8 +214,12 @@ def tab_list(deps, state) -> html.Div:
                for tab in tabs.TABS]
     return html.Div([
         html.Div(buttons, role="tablist", className="tablist", **{"aria-label": t(lang, "tabs_label")}),
-        html.Section(tabs.panel(deps, first, state, tabs.DEFAULT_SORT, "/"), id=ids.TABPANEL, role="tabpanel",
-                     className="tabpanel", tabIndex="0", **{"aria-labelledby": "tabpanel-heading"}),
+        # only the open tab's heading: its content is built once the panel is on screen
+        # (callbacks.show_panel, asked by assets/app.js), not at first render
+        html.Section(tabs.heading(first, lang), id=ids.TABPANEL, role="tabpanel",
+                     className="tabpanel", tabIndex="0",
+                     **{"aria-labelledby": "tabpanel-heading", "data-in-view-store": ids.PANEL_IN_VIEW}),
+        dcc.Store(id=ids.PANEL_IN_VIEW),
         dcc.Store(id=ids.OPEN_TAB, data=first),
         dcc.Store(id=ids.TABLE_SORT_STATE, data=tabs.DEFAULT_SORT),
         dcc.Store(id=ids.TABLE_COLUMNS, data=list(tabs.TABLE_COLUMNS)),
@@ -233,7 +237,7 @@ def filters(deps, state) -> html.Details:
                 dcc.Input(id=ids.REGION, type="search", list=ids.REGION_OPTIONS, debounce=True,
                           value=region_labels(dataset, lang).get(state.region, ""),
                           placeholder=t(lang, "region_placeholder"), autoComplete="off"),
-                html.Datalist(region_options(dataset, lang, state.layer), id=ids.REGION_OPTIONS),
+                html.Datalist(id=ids.REGION_OPTIONS),  # filled by callbacks.show_filters on load
                 html.P(id=ids.REGION_SUGGESTIONS, className="suggestions", role="status", **{"aria-live": "polite"}),
             ], className="control region"),
             html.Fieldset([html.Legend(t(lang, "port_label")),

@@ -1,5 +1,4 @@
-"""The Flask side: health check, downloads, honest status codes, security headers, and
-Flask-Compress's cache for the static files.
+"""The Flask side: health check, downloads, honest status codes and security headers.
 
 Downloads take the same query as the page (``?from=1960&to=1961&port=niigata``) and nothing
 else from the request: no file paths, no free text reaches the file system. A value the page
@@ -11,14 +10,11 @@ fails is a bug: a 500, logged with its traceback.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
 from html import escape
 
 from dash.exceptions import DependencyException
-from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
-from flask_compress.flask_compress import DictCache
 from werkzeug.exceptions import HTTPException
 
 from geodata import DATASET_VERSION, Dataset
@@ -153,55 +149,8 @@ def not_found_page(lang: str) -> Response:
     return Response(body, status=404, mimetype="text/html")
 
 
-# -- Flask-Compress's cache (COMPRESS_CACHE_BACKEND / COMPRESS_CACHE_KEY) ---------------
-STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/", "/vendor/")
 #: what the page loads from /assets (and the font's licence); anything else there is a 404
 ASSET_SUFFIXES = (".css", ".js", ".ico", ".woff2", ".json", ".txt")
-MAX_CACHED = 256  # (file, encoding) pairs; a first page load needs about 20
-
-
-class StaticFilesCache(DictCache):
-    """Keeps the compressed copies of static files (they never change while the process
-    runs), so each is compressed once per worker; every other response has the empty key
-    (see ``compress_cache_key``) and is never kept. Bounded all the same."""
-
-    def set(self, key: str, value: bytes) -> None:
-        if not key.endswith(";") and len(self.data) < MAX_CACHED:
-            super().set(key, value)
-
-
-def compress_cache_key(req) -> str:
-    """A static file's path without Dash's fingerprint (any fingerprint serves the same file);
-    for /assets with its query too (``?m=<mtime>``: an edited asset is a new entry); "" (not
-    cached) for anything else."""
-    if req.method != "GET" or not req.path.startswith(STATIC_PREFIXES):
-        return ""
-    return req.full_path if req.path.startswith("/assets/") else check_fingerprint(req.path)[0]
-
-
-#: Brotli's best level, for the static files only: they are compressed once per process
-#: (kept by StaticFilesCache), so at start-up, not while a visitor waits; about 10 % fewer
-#: bytes than the fast level Flask-Compress uses for everything generated
-BEST_BR_LEVEL = 11
-_PAGE_FILE = re.compile(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"')
-
-
-def compress_static_files(server: Flask) -> int:
-    """Put the page's static files (its scripts and stylesheets, and the layers) into
-    Flask-Compress's cache at brotli's best level, by asking for each once; returns how many.
-    For ``app.py`` (so for gunicorn's preloaded app, before it forks its workers)."""
-    client = server.test_client()
-    page = client.get("/").get_data(as_text=True)
-    layers = {rule.rule for rule in server.url_map.iter_rules() if rule.rule.startswith("/geo/")}
-    urls = sorted(set(_PAGE_FILE.findall(page)) | layers)
-    fast = server.config["COMPRESS_BR_LEVEL"]
-    server.config["COMPRESS_BR_LEVEL"] = BEST_BR_LEVEL
-    try:
-        for url in urls:
-            client.get(url.replace("&amp;", "&"), headers={"Accept-Encoding": "br"}).close()
-    finally:
-        server.config["COMPRESS_BR_LEVEL"] = fast
-    return len(urls)
 
 
 def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: StateContext,
@@ -293,8 +242,8 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
     @server.after_request
     def security_headers(response: Response) -> Response:
         if request.path.startswith("/assets/") and response.status_code == 200:
-            # read the file now (Flask sends /assets as a stream): Flask-Compress, which runs
-            # after this hook, then compresses it once and keeps it, as every static file
+            # read the file now (Flask sends /assets as a stream, which Flask-Compress, running
+            # after this hook, leaves uncompressed): then it is compressed as every response
             stream, response.direct_passthrough = response.response, False
             response.set_data(response.get_data())
             stream.close()  # the file, now read

@@ -40,9 +40,13 @@ def _merc(lat):
 
 
 _LON0, _LON1 = GEO_VIEW["lonaxis_range"]
-_Y0, _Y1 = (float(_merc(v)) for v in reversed(GEO_VIEW["lataxis_range"]))  # top (north) first
+_LAT0, _LAT1 = GEO_VIEW["lataxis_range"]
+# as Plotly's geo does: the range's height on the projection, centred on the middle latitude
+# in degrees (not the projected middle), so the drawing sits where the live map will
+_HALF = float(_merc(_LAT1) - _merc(_LAT0)) / 2
+_Y0 = float(_merc((_LAT0 + _LAT1) / 2)) + _HALF  # the top (north)
 _SCALE = WIDTH / (_LON1 - _LON0)
-HEIGHT = round((_Y0 - _Y1) * _SCALE)
+HEIGHT = round(2 * _HALF * _SCALE)
 
 
 def project(lon, lat) -> tuple[np.ndarray, np.ndarray]:

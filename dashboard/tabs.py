@@ -1,7 +1,8 @@
 """The side panel's tabs: one registry of (name, label, builder).
 
-Only the open tab is built (at first render, and by the ``show_panel`` callback when a tab
-opens or the view changes), so the page never renders what no one can see. A new tab is a
+Only the open tab is built, and only once the panel is on screen (by the ``show_panel``
+callback: when the panel first comes into view, a tab opens or the view changes), so the
+page never renders what no one can see. A new tab is a
 builder and one entry in ``TABS``, and its ``tab_<name>`` and ``<title>`` keys in the
 translations.
 """
@@ -92,8 +93,12 @@ def name_of(value) -> str:
     return value if isinstance(value, str) and value in BY_NAME else TABS[0].name
 
 
+def heading(name: str, lang: str) -> list:
+    """The open tab's heading, which names the tab panel."""
+    return [html.H2(t(lang, BY_NAME[name_of(name)].title), id="tabpanel-heading", className="panel-heading")]
+
+
 def panel(deps, name: str, state: ViewState, sort=None, base: str = "/") -> list:
-    """The open tab's content: its heading (which names the tab panel), then its builder's."""
+    """The open tab's content: its heading, then its builder's."""
     tab = BY_NAME[name_of(name)]
-    return [html.H2(t(state.lang, tab.title), id="tabpanel-heading", className="panel-heading"),
-            *tab.build(deps, state, sort, base)]
+    return [*heading(tab.name, state.lang), *tab.build(deps, state, sort, base)]

@@ -3,8 +3,8 @@
 //     node frontend/plotly/build.mjs             # run by `npm ci` / `npm install` (postinstall)
 //     node frontend/plotly/build.mjs --analyze   # also print the largest inputs
 //
-// Input: ./entry.js (plotly.js's core less what the page never uses, plus the geo traces) and
-// ./shims/ (small stand-ins for dependencies the page never reaches; each says why).
+// Input: ./entry.js (plotly.js's core and the traces the page draws, as plotly.js's README
+// documents for a custom bundle), bundled as it is: no source of plotly.js is edited.
 // Output: node_modules/.returns-map/plotly-custom.min.js and its esbuild metafile beside it.
 // The output lives in node_modules because it is made from node_modules: `npm ci` deletes
 // node_modules and so the old bundle with it, then builds a fresh one; git ignores it there.
@@ -16,7 +16,6 @@
 
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -28,53 +27,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(root, 'node_modules', '.returns-map');
 const outfile = join(outDir, 'plotly-custom.min.js');
-const shimsDir = join(here, 'shims');
-
-// package name (as plotly.js requires it) -> shim file
-const SHIMS = {
-    'd3-geo-projection': 'd3-geo-projection.js',
-    'country-iso-search': 'country-iso-search.js',
-    'gl-mat4': 'gl-mat4.js',
-    'culori': 'culori.mjs',
-};
-
-const shimPlugin = {
-    name: 'returns-map-shims',
-    setup(build) {
-        const filter = new RegExp('^(' + Object.keys(SHIMS).join('|') + ')$');
-        build.onResolve({filter}, (args) => {
-            // the shims import the real packages' own files (subpaths), never the bare name
-            return {path: join(shimsDir, SHIMS[args.path])};
-        });
-    },
-};
-
-// plotly.js's attribute declarations carry their documentation (`description: '...'` or
-// `description: ['...', '...'].join(' ')`): about a fifth of the bundle. Only the schema for
-// docs (Plotly.PlotSchema.get()) reads it; plotting never does. Plotly's own minified bundles
-// (dist/*.min.js, plotly.js-geo-dist-min included) leave it out too. This drops a description
-// only when it is one plain string literal or one array of plain string literals joined, and
-// is followed by `,` or `}`; anything else (a description built from variables) is left as is.
-const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
-const DESCRIPTION = new RegExp(
-    String.raw`\bdescription\s*:\s*(?:${STRING}|\[\s*(?:(?:${STRING})\s*,\s*)*(?:${STRING})?\s*\]\s*\.join\(\s*(?:${STRING})\s*\))\s*(?:,|(?=\s*\}))`,
-    'g');
-let descriptionsDropped = 0;
-
-const stripDescriptionsPlugin = {
-    name: 'returns-map-strip-descriptions',
-    setup(build) {
-        build.onLoad({filter: /[\\/]node_modules[\\/]plotly\.js[\\/]src[\\/].*\.js$/}, async (args) => {
-            const source = await readFile(args.path, 'utf8');
-            const contents = source.replace(DESCRIPTION, () => {
-                descriptionsDropped += 1;
-                return '';
-            });
-            return {contents, loader: 'js'};
-        });
-    },
-};
-
 const require = createRequire(import.meta.url);
 const plotlyVersion = require('plotly.js/package.json').version;
 
@@ -94,7 +46,6 @@ const result = await esbuild.build({
     // plotly.js requires maplibre-gl's stylesheet only when a `map` trace registers;
     // none does here, and the bundle must be one JS file
     loader: {'.css': 'empty'},
-    plugins: [shimPlugin, stripDescriptionsPlugin],
     banner: {
         js: `/* plotly.js v${plotlyVersion} (MIT, (c) Plotly, Inc.), custom build for the returns map: ` +
             'frontend/plotly/entry.js. Licences of plotly.js and its dependencies: in their npm packages. */',
@@ -130,8 +81,7 @@ function writeCopies(file) {
         Object.entries(copies).map(([k, v]) => `${k} ${v.length.toLocaleString('en')}`).join(', ') + ')';
 }
 
-console.log(`plotly.js ${plotlyVersion} custom build: ${writeCopies(outfile)}; ` +
-    `${descriptionsDropped} attribute descriptions left out`);
+console.log(`plotly.js ${plotlyVersion} custom build: ${writeCopies(outfile)}`);
 
 // regenerator-runtime (MIT, pinned in package.json), minified: the one part of Dash's
 // @babel/polyfill the page needs (dashboard/page_scripts.py says why)

@@ -1,12 +1,12 @@
 """What the browser tests share beyond fixtures: which URLs count as local, and a wait for
-the page's callbacks to settle. Chromium's flags and the viewport are the benchmark's own
-(bench/common.py), so tests and benchmark drive the same offline browser."""
+the page's callbacks to settle. Chromium's flags and the viewport are tools/chromium.py's,
+shared with the benchmarks, so tests and benchmarks drive the same offline browser."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from bench.common import CHROMIUM_ARGS, HOST, VIEWPORT
+from tools.chromium import CHROMIUM_ARGS, HOST, VIEWPORT
 
 __all__ = ["CHROMIUM_ARGS", "HOST", "QUIET", "VIEWPORT", "guarded_page", "is_local"]
 

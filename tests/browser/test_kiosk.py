@@ -117,7 +117,7 @@ def snapshot(page) -> tuple:
 def test_attract_loop_plays_the_tour_and_a_touch_stops_it(kiosk, log, dataset, context):
     page = kiosk("/?mode=kiosk&idle=60&dwell=1")
     page.evaluate(RECORD)
-    assert status(page)["state"] == "attract"
+    wait_state(page, "attract")  # kiosk.js starts once the live page is there
     # the tour plays by itself: stop 1, then stop 2, each a view in the URL, with its summary
     wait_steps(page, 3)
     seen = [tuple(row) for row in page.evaluate("() => window.__seen")]

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from bench.screenshots import LAYOUTS as SCREEN_LAYOUTS
+from dashboard.profiles import LAYOUTS as SCREEN_LAYOUTS
 from tests.browser.browserkit import QUIET, guarded_page
 from tests.browser.test_a11y import TAGS, _axe_source
 
