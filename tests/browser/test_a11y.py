@@ -104,6 +104,8 @@ def _audit(browser, base_url: str, name: str) -> Audit:
         expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(re.compile(r"\d"))
         page.locator(f"#{ids.MAP} path.choroplethlocation").first.wait_for()
         if not name.startswith("kiosk"):  # a kiosk shows no tabs: its panel is never built
+            # the open tab is built once its panel is on screen: scroll to it, as a reader does
+            page.locator(f"#{ids.TABPANEL}").scroll_into_view_if_needed()
             expect(page.locator(f"#{ids.TABLE} table")).to_be_attached()
         if name.startswith("kiosk"):
             expect(page.locator(f"#{ids.TOUR}")).to_have_class(re.compile(r"\bactive\b"))
