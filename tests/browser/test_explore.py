@@ -95,6 +95,7 @@ def test_keyboard_moves_the_years(page, log, settle, dataset, context):
     """The year chart is the year control: ←/→ a single year, Shift+→ the range's end, the
     map drawn in the browser and the summary and URL following from the server."""
     open_view(page)
+    settle()   # Dash's first callbacks done: keys pressed during them reach no callback yet
     years = context.years
     control = page.locator(f"#{ids.YEARS}")
     expect(control).to_have_attribute("role", "slider")

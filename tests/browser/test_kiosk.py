@@ -59,6 +59,7 @@ def kiosk(browser, live_server, log, outside_guard):
         response = page.goto(query)
         assert response is not None and response.status == 200
         expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(re.compile(r"\d"))
+        page.wait_for_function(f"() => {KIOSK} && {KIOSK}.state")   # kiosk.js has started
         return page
 
     yield open_kiosk
