@@ -115,7 +115,7 @@ def summary_body(year: int) -> bytes:
     store holds the view."""
     view = {"year_from": year, "year_to": year, "region": "", "port": "", "lang": "en",
             "layer": "today", "mode": "explore"}
-    outputs = [(ids.SUMMARY, "children"), (ids.REGION, "value"), (ids.RANGE_FRAME, "data"), (ids.VIEW_QUERY, "data")]
+    outputs = [(ids.SUMMARY, "children"), (ids.REGION, "value"), (ids.VIEW_QUERY, "data")]
     return json.dumps({"output": "..%s.." % "...".join(f"{i}.{p}" for i, p in outputs),
                        "outputs": [{"id": i, "property": p} for i, p in outputs],
                        "inputs": [{"id": ids.VIEW, "property": "data", "value": view}],

@@ -181,8 +181,8 @@ def _steps(page, tracker):
 
     url = page.url.split("?")[0]
     sort = "[id='{\"column\":\"%s\",\"type\":\"table-sort\"}']"
-    port_button = "button[id^='port-button-']"
-    layer_button = "button[id^='layer-button-']"
+    port_button = ".control.ports button"
+    layer_button = ".control.layers button"
     return [
         ("open /", goto("")),
         ("year control: ArrowRight x2", keys("ArrowRight", 2)),
@@ -191,15 +191,15 @@ def _steps(page, tracker):
                                                  ("#region-dropdown", pick("region-dropdown", 12)))),
         ("port: pick one", either((port_button, click(f"{port_button} >> nth=2")),
                                   ("#port-dropdown", pick("port-dropdown", 0)))),
-        ("layer: 1945", either((layer_button, click(f"{layer_button}[id*='1945']")),
+        ("layer: 1945", either((layer_button, click(f"{layer_button} >> nth=1")),
                                            ("#layer-radio", click("#layer-radio input[value='1945']")))),
-        ("layer: today", either((layer_button, click(f"{layer_button}[id*='today']")),
+        ("layer: today", either((layer_button, click(f"{layer_button} >> nth=0")),
                                 ("#layer-radio", click("#layer-radio input[value='today']")))),
         ("clear filters", click("#clear-filters")),
         ("port: all ports", either((port_button, click(f"{port_button} >> nth=0")),
                                    ("#port-dropdown", lambda: None))),
         ("map: click a port", click_point("#map .scatterlayer .trace .point", 3)),
-        ("chart: click a year", click_point("#year-chart .scatterlayer .trace:last-child .point", 12)),
+        ("chart: click a year", click_point("#year-chart .barlayer .point", 12)),
         ("table: sort by persons x2", click(sort % "persons", 2)),
         ("table: sort by year", click(sort % "year")),
         ("reset map", click("#reset-map")),

@@ -16,7 +16,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx, no_update, set_props
 from dash.exceptions import MissingCallbackContextException
 
 from geodata import Dataset
@@ -58,11 +58,16 @@ def render_page(deps: Deps, search):
 
 
 def show_view(deps: Deps, view):
-    """What follows the view on every change: the summary, the region box's text, the map's
-    properties for a range of years (a single year is in the year frames), and the query."""
+    """What follows the view on every change: the summary, the region box's text and the
+    query; and, for a range of years, the map's properties for it (a single year is in the
+    year frames). Those are sent with ``dash.set_props``, not as a declared output, so that
+    Dash does not hold the browser's own redraw of a year step until this answer is back."""
     state = deps.view(view)
+    frame = range_frame(deps.dataset, deps.geometry, state)
+    if frame is not None and _in_callback():
+        set_props(ids.RANGE_FRAME, {"data": frame})
     return (summary_sentence(deps.dataset, state), region_labels(deps.dataset, state.lang).get(state.region, ""),
-            range_frame(deps.dataset, deps.geometry, state), view_query(state, deps.context))
+            view_query(state, deps.context))
 
 
 def show_panel(deps: Deps, view, tab, sort, in_view, href):
@@ -142,6 +147,15 @@ def _upload_text(contents) -> str | None:
         return None
 
 
+def _in_callback() -> bool:
+    """Whether a Dash callback is running (tests call these functions directly)."""
+    try:
+        ctx.triggered_id  # noqa: B018  (raises outside a callback)
+    except MissingCallbackContextException:
+        return False
+    return True
+
+
 def _triggered():
     """The id of the input that fired (None outside a callback, as when a test calls one)."""
     try:
@@ -196,7 +210,7 @@ CALLBACKS = (
     Callback(render_page, (Output(ids.PAGE, "children"), Output(ids.PAGE_QUERY, "data")),
              (Input(ids.RENDER_REQUEST, "data"),)),
     Callback(show_view, (Output(ids.SUMMARY, "children"), Output(ids.REGION, "value"),
-                         Output(ids.RANGE_FRAME, "data"), Output(ids.VIEW_QUERY, "data")),
+                         Output(ids.VIEW_QUERY, "data")),
              (Input(ids.VIEW, "data"),)),
     Callback(show_panel, (Output(ids.TABPANEL, "children"),),
              (Input(ids.VIEW, "data"), Input(ids.OPEN_TAB, "data"), Input(ids.TABLE_SORT_STATE, "data"),
