@@ -57,6 +57,11 @@ def render_page(deps: Deps, search):
     return page_for(deps, search), search
 
 
+def _page_base(href) -> str:
+    """The page's address without its query, for the links a panel gives ("/" if unknown)."""
+    return href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
+
+
 def show_view(deps: Deps, view):
     """What follows the view on every change: the summary, the region box's text and the
     query; and, for a range of years, the map's properties for it (a single year is in the
@@ -77,7 +82,7 @@ def show_panel(deps: Deps, view, tab, sort, in_view, href):
     if not in_view:
         return no_update
     state = deps.view(view)
-    base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
+    base = _page_base(href)
     return tabs.panel(deps, tabs.name_of(tab), state, sort, base)
 
 
@@ -158,10 +163,7 @@ def _in_callback() -> bool:
 
 def _triggered():
     """The id of the input that fired (None outside a callback, as when a test calls one)."""
-    try:
-        return ctx.triggered_id
-    except MissingCallbackContextException:
-        return None
+    return ctx.triggered_id if _in_callback() else None
 
 
 def edit_story(deps: Deps, add, edits, title, upload, note, view, draft):
@@ -192,7 +194,7 @@ def show_story(deps: Deps, draft, view, href, title_shown):
     """The builder's list, count, link, preview and file for the draft, and its title box
     (when the draft came back from the session's storage)."""
     lang = deps.view(view).lang
-    base = href.split("?")[0][:2048] if isinstance(href, str) and href.startswith("http") else "/"
+    base = _page_base(href)
     title = draft.get("title") if isinstance(draft, dict) and isinstance(draft.get("title"), str) else ""
     return (*draft_parts(deps.dataset, draft, deps.context, lang, base.rstrip("/") + "/"),
             no_update if title == (title_shown or "") else title)

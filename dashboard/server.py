@@ -185,8 +185,8 @@ def install(server: Flask, dataset: Dataset, geometry: MapGeometry, context: Sta
         (what cannot be read of either is left out, as on the page)."""
         opened = stories.open_query(request.query_string.decode("utf-8", "replace"), context)
         if opened.story.stops:
-            sections = [Section(stories.stop_view(stories.view_params(s.view), context, opened.state.lang,
-                                                  opened.state.mode), s.note) for s in opened.story.stops]
+            sections = [Section(stories.stop_state(s, context, opened.state.lang, opened.state.mode), s.note)
+                        for s in opened.story.stops]
             title = opened.story.title
         else:
             sections, title = [Section(opened.state)], None

@@ -81,6 +81,11 @@ def stop_view(params: dict[str, str], context: StateContext, lang: str, mode: st
     return None if notices else state
 
 
+def stop_state(stop: StoryStop, context: StateContext, lang: str, mode: str) -> ViewState:
+    """A kept stop's view in the visitor's language and mode (``read`` let in only valid ones)."""
+    return stop_view(view_params(stop.view) or {}, context, lang, mode)
+
+
 def read(data, context: StateContext) -> tuple[Story, list[Problem]]:
     """A story from its JSON or YAML object; stops with an invalid view are left out."""
     if not isinstance(data, dict):
@@ -209,7 +214,7 @@ def open_query(query, context: StateContext) -> Opened:
     except ValueError:
         named = set()
     if not named:
-        state = stop_view(view_params(story.stops[0].view), context, state.lang, state.mode)
+        state = stop_state(story.stops[0], context, state.lang, state.mode)
     here = to_query(replace(state, lang=context.default.lang, mode=context.default.mode), context).lstrip("?")
     stop = next((i for i, s in enumerate(story.stops) if s.view == here), 0)
     return Opened(state, notices, story, code, problems, stop)

@@ -51,7 +51,7 @@ def draft_parts(dataset, draft, context: StateContext, lang: str, base: str) -> 
     count = len(story.stops)
     items = []
     for i, stop in enumerate(story.stops):
-        state = stories.stop_view(stories.view_params(stop.view) or {}, context, lang, "explore")
+        state = stories.stop_state(stop, context, lang, "explore")
         name = t(lang, "story_stop_label", n=i + 1)
         buttons = [html.Button(symbol, id=ids.story_edit(i, op), n_clicks=0, className="button small",
                                title=t(lang, f"story_{op}"), disabled=disabled,

@@ -17,7 +17,8 @@ from geodata import Dataset
 from .i18n import number, t
 from .queries import range_total
 from .state import LANGS, StateContext, ViewState, parse_params
-from .stories import Problem, from_yaml, stop_view, view_params
+from .stories import Problem, from_yaml
+from .stories import stop_state as story_stop_state
 from .summary import summary_sentence
 
 TOURS_DIR = Path(__file__).resolve().parent / "tours"
@@ -111,7 +112,7 @@ def story_data(dataset: Dataset, story, context: StateContext, lang: str, mode: 
     dataset's text. ``link`` is the story's ``?story=`` value, kept in the address bar."""
     stops = []
     for i, stop in enumerate(story.stops):
-        state = stop_view(view_params(stop.view) or {}, context, lang, mode)
+        state = story_stop_state(stop, context, lang, mode)
         sources = range_total(dataset, state).source_ids
         stops.append({"view": state.to_dict(), "caption": summary_sentence(dataset, state),
                       "sources": f"[{'; '.join(dict.fromkeys(sources))}]" if sources else "",

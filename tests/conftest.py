@@ -1,5 +1,6 @@
-"""Shared fixtures: the real dataset (loaded once), the state context built from it, and an
-app on it with a Flask test client (one per test module)."""
+"""Shared fixtures: the real dataset (loaded once), the state context and the map geometry
+built from it, the synthetic fixture dataset, and an app on it with a Flask test client (one
+per test module)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,21 @@ def dirs(tmp_path):
     from datafixtures import make_dataset_dirs
 
     return make_dataset_dirs(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def geometry(dataset):
+    from dashboard.figures.geometry import build_geometry
+
+    return build_geometry(dataset)
+
+
+@pytest.fixture(scope="module")
+def fixture_dataset(tmp_path_factory):
+    """The synthetic fixture dataset, loaded once per module, to read (not to break: ``dirs``)."""
+    from datafixtures import make_dataset_dirs
+
+    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
 @pytest.fixture(scope="session")

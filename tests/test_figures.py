@@ -16,9 +16,7 @@ from dashboard.figures.bars import SLOTS, bar_data, build_bar_figure
 from dashboard.figures.geometry import build_geometry
 from dashboard.figures.map import build_map_figure, range_frame, view_updates, year_frames
 from dashboard.state import ViewState
-from datafixtures import make_dataset_dirs
 from jsrun import run_script
-from geodata import load_dataset
 
 
 def trace(fig: go.Figure, role: str):
@@ -30,16 +28,6 @@ def trace(fig: go.Figure, role: str):
 def _map(*args, **kwargs) -> go.Figure:
     """The map as a Figure (validated by Plotly), for attribute access in assertions."""
     return go.Figure(build_map_figure(*args, **kwargs))
-
-
-@pytest.fixture(scope="module")
-def geometry(dataset):
-    return build_geometry(dataset)
-
-
-@pytest.fixture(scope="module")
-def fixture_dataset(tmp_path_factory):
-    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
 def test_map_has_the_same_traces_for_every_view(dataset, geometry):

@@ -19,7 +19,6 @@ from datafixtures import (
     edit_csv,
     edit_layer,
     line_of,
-    make_dataset_dirs,
     read_csv,
     require_real_layers,
 )
@@ -33,11 +32,6 @@ from geodata.validate import REQUIRED_YEARS
 def real():
     require_real_layers()
     return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def fixture_dataset(tmp_path_factory):
-    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
 

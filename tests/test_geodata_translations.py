@@ -8,18 +8,13 @@ import re
 
 import pytest
 
-from datafixtures import REAL_DATA, assert_data_error, edit_csv, make_dataset_dirs
+from datafixtures import REAL_DATA, assert_data_error, edit_csv
 from geodata import DataError, load_dataset, localized
 from geodata.tables import TABLES
 from geodata.records import LANGS
 
 KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-@pytest.fixture(scope="module")
-def fixture_dataset(tmp_path_factory):
-    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
 def load_error(dirs) -> DataError:

@@ -13,20 +13,8 @@ from dashboard.i18n import t
 from dashboard.queries import routes
 from dashboard.state import ViewState
 from dashboard.svg_map import view_svg
-from datafixtures import make_dataset_dirs
-from geodata import load_dataset
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def geometry(dataset):
-    return build_geometry(dataset)
-
-
-@pytest.fixture(scope="module")
-def fixture_dataset(tmp_path_factory):
-    return load_dataset(*make_dataset_dirs(tmp_path_factory.mktemp("fixture")))
 
 
 def drawn(dataset, geometry, state) -> ET.Element:
