@@ -99,16 +99,18 @@
         if (!drawn || drawn.shown === shown) { return [nu(), nu()]; }
         return [patchOf(drawn.assign), drawn.shown];
       },
-      drawChart: function (view, bars, ctx) {
-        if (!view || !ctx) { return [nu(), nu(), nu(), nu()]; }
+      // the chosen years' box, the control's value, and the chart's data when the filters
+      // change; a drag's selection outline is cleared once the drag has chosen the years
+      drawChart: function (view, bars, ctx, dragged) {
+        if (!view || !ctx) { return [nu(), nu(), nu(), nu(), nu()]; }
         var pair = [view.year_from, view.year_to];
         var assign = fired() === 1 && bars ? bars.assign.slice() : [];
-        assign.push([['layout', 'shapes'], V().selectionShapes(pair, ctx.chart)]);
-        assign.push([['layout', 'selections'], []]);
+        if (dragged) { assign.push([['layout', 'selections'], []]); }
         var text = V().yearsText(pair);
-        return [patchOf(assign), String(pair[0]), text, text];
+        return [assign.length ? patchOf(assign) : nu(), V().selectionBox(pair, ctx.chart), String(pair[0]), text, text];
       },
-      showChoices: function (view) {
+      // the pressed port and layer: they change with the filters only, not with a year step
+      showChoices: function (filters, view) {
         return outputIds().map(function (id) {
           return (id.kind === 'layer' ? view.layer : view.port) === id.value ? 'true' : 'false';
         });
@@ -212,6 +214,15 @@
       tabs[j].focus();
       tabs[j].click();
     }
+  });
+
+  // What is built once it is wanted: the search box's list of places, when the box is first
+  // focused (dashboard/layout.py, data-focus-store).
+  document.addEventListener('focusin', function (event) {
+    var box = event.target && event.target.closest ? event.target.closest('[data-focus-store]:not([data-focused])') : null;
+    if (!box || !window.dash_clientside.set_props) { return; }
+    box.setAttribute('data-focused', '');
+    window.dash_clientside.set_props(box.getAttribute('data-focus-store'), {data: true});
   });
 
   // The tab panel's content is built once the panel is on screen (dashboard/tabs.py): tell

@@ -189,17 +189,15 @@
     return {assign: out, shown: label};
   }
 
-  /* The year chart's selection: the years outside the chosen pair veiled, the pair outlined.
-     `style` comes from the server (dashboard/figures/bars.py chart_style). */
-  function selectionShapes(pair, style) {
-    var left = pair[0] - 0.5, right = pair[1] + 0.5;
-    var rect = function (x0, x1, fill, line) {
-      return {type: 'rect', xref: 'x', yref: 'paper', y0: 0, y1: 1, x0: x0, x1: x1,
-              fillcolor: fill, line: line, layer: 'above'};
-    };
-    return [rect(style.x_range[0], left, style.veil, {width: 0}),
-            rect(right, style.x_range[1], style.veil, {width: 0}),
-            rect(left, right, 'rgba(0,0,0,0)', {color: style.outline, width: 2})];
+  /* The chosen years' box over the year chart's plot area (its left edge and width, in % of
+     it): the years outside it are veiled by the box's shadow (assets/style.css
+     .year-selection-box). `style` comes from the server (dashboard/figures/bars.py
+     chart_style). */
+  function selectionBox(pair, style) {
+    var lo = style.x_range[0], span = style.x_range[1] - lo;
+    var left = (pair[0] - 0.5 - lo) / span * 100, right = (pair[1] + 0.5 - lo) / span * 100;
+    var round = function (x) { return Math.round(x * 1000) / 1000 + '%'; };
+    return {left: round(left), width: round(right - left)};
   }
 
   function yearsText(pair) { return pair[0] === pair[1] ? String(pair[0]) : pair[0] + '–' + pair[1]; }
@@ -238,6 +236,6 @@
   return {
     sortAfter: sortAfter, stepYears: stepYears, chartYears: chartYears, chooseYears: chooseYears, isPair: isPair,
     reduce: reduce, sameView: sameView, filtersKey: filtersKey, mapAssignments: mapAssignments,
-    selectionShapes: selectionShapes, yearsText: yearsText, stepTour: stepTour, withStory: withStory
+    selectionBox: selectionBox, yearsText: yearsText, stepTour: stepTour, withStory: withStory
   };
 }));

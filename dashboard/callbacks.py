@@ -86,18 +86,19 @@ def show_panel(deps: Deps, view, tab, sort, in_view, href):
     return tabs.panel(deps, tabs.name_of(tab), state, sort, base)
 
 
-def show_filters(deps: Deps, filters, view):
+def show_filters(deps: Deps, filters, wanted, view):
     """What changes only with the filters, language or layer: the year frames (so the browser
     draws year steps alone), the chart's data and the region suggestions. On load the frames
-    and the suggestions: the page came with the chart (and without the list, which no first
-    screen shows)."""
+    only: the page came with the chart. The suggestions (90 components, on no first screen)
+    once the search box has been focused, and then with each language or layer."""
     state = deps.view(view)
+    options = region_options(deps.dataset, state.lang, state.layer) if wanted is True else no_update
+    if _triggered() == ids.REGION_WANTED:
+        return no_update, no_update, options
     filters = filters if isinstance(filters, dict) else {}
     key = filters.get("key") if isinstance(filters.get("key"), str) else ""
     frames = year_frames(deps.dataset, deps.geometry, state, key)
-    if filters.get("first") is True:
-        return frames, no_update, region_options(deps.dataset, state.lang, state.layer)
-    return (frames, bar_data(deps.dataset, state), region_options(deps.dataset, state.lang, state.layer))
+    return frames, no_update if filters.get("first") is True else bar_data(deps.dataset, state), options
 
 
 def find_place(deps: Deps, submits, blurs, text, view):
@@ -219,7 +220,7 @@ CALLBACKS = (
               Input(ids.PANEL_IN_VIEW, "data"), State(ids.URL, "href"))),
     Callback(show_filters, (Output(ids.YEAR_FRAMES, "data"), Output(ids.BAR_DATA, "data"),
                             Output(ids.REGION_OPTIONS, "children")),
-             (Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data"))),
+             (Input(ids.VIEW_FILTERS, "data"), Input(ids.REGION_WANTED, "data"), State(ids.VIEW, "data"))),
     Callback(open_found, (Output(ids.FOUND, "data"), Output(ids.REGION_SUGGESTIONS, "children"),
                           Output(ids.NOTICES, "children")),
              (Input(ids.REGION, "n_submit"), Input(ids.REGION, "n_blur"), Input(ids.OPEN_REQUEST, "data"),

@@ -4,8 +4,9 @@ drawing of it, happens here with no server round trip. No inline JS, so the
 Content-Security-Policy needs no 'unsafe-inline' for scripts.
 
 A year step, from a key, a click, a drag or Play: ``chooseYears`` picks the years,
-``reduceView`` makes them the view, ``drawMap`` and ``drawChart`` draw it from the frames
-the server sent once for the filters; the server is then asked for the words only
+``reduceView`` makes them the view, ``drawMap`` draws it from the frames the server sent
+once for the filters and ``drawChart`` moves the chosen years' box over the chart; the
+server is then asked for the words only
 (``callbacks.show_view`` and ``show_panel``). Each output here has this one writer.
 """
 
@@ -31,13 +32,14 @@ CLIENTSIDE = (
     ("drawMap", (Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data")),
      (Input(ids.VIEW, "data"), Input(ids.YEAR_FRAMES, "data"), Input(ids.RANGE_FRAME, "data"),
       Input(ids.RESET_MAP, "n_clicks"), State(ids.MAP_SHOWN, "data"), State(ids.VIEW_CONTEXT, "data")), False),
-    ("drawChart", (Output(ids.BARS, "figure"), Output(ids.YEARS, "aria-valuenow"), Output(ids.YEARS, "aria-valuetext"),
-                   Output(ids.YEAR_READOUT, "children")),
-     (Input(ids.VIEW, "data"), Input(ids.BAR_DATA, "data"), State(ids.VIEW_CONTEXT, "data")), False),
+    ("drawChart", (Output(ids.BARS, "figure"), Output(ids.YEAR_SELECTION, "style"), Output(ids.YEARS, "aria-valuenow"),
+                   Output(ids.YEARS, "aria-valuetext"), Output(ids.YEAR_READOUT, "children")),
+     (Input(ids.VIEW, "data"), Input(ids.BAR_DATA, "data"), State(ids.VIEW_CONTEXT, "data"),
+      State(ids.BARS, "selectedData")), False),
     ("sortTable", (Output(ids.TABLE_SORT_STATE, "data"),),
      (Input({"type": ids.TABLE_SORT, "column": ALL}, "n_clicks"), State(ids.TABLE_SORT_STATE, "data"),
       State(ids.TABLE_COLUMNS, "data")), True),
-    ("showChoices", (Output(TOGGLES, "aria-pressed"),), (Input(ids.VIEW, "data"),), True),
+    ("showChoices", (Output(TOGGLES, "aria-pressed"),), (Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data")), True),
     ("syncUrl", (Output(ids.URL, "search"), Output(ids.OPEN_REQUEST, "data")),
      (Input(ids.VIEW_QUERY, "data"), Input(ids.URL, "search"), State(ids.OPEN_REQUEST, "data"),
       State(ids.TOUR_DATA, "data")), True),

@@ -12,6 +12,8 @@ Public hooks (classes and data attributes), for CSS and JS:
   .tour (.active)                  the tour panel; [data-tour=start|next|prev|exit]; .tour-jumps
   .summary                         the summary sentence
   .tabpanel[data-in-view-store]    the tab panel; the store told when it is first on screen
+  [data-focus-store]               a box whose list is built when it is first focused; that store
+  .year-selection(-box)            the chosen years' box over the year chart
   .tour.story, .story-note          a story playing, and its author's note (never the dataset's voice)
   .filters, .legend-box            the filters and legend disclosures (<details>)
   .kiosk-overlay, .kiosk-countdown[data-template], .kiosk-continue, .kiosk-restart
@@ -50,6 +52,7 @@ YEAR_PREV = "year-prev"
 YEAR_NEXT = "year-next"
 YEAR_READOUT = "year-readout"    # the chosen years in large numerals
 BARS = "year-chart"
+YEAR_SELECTION = "year-selection"   # the chosen years' box over the chart (assets/app.js drawChart)
 BAR_DATA = "bar-data"            # the chart's data for the view's filters and language
 PLAY = "play-button"
 PLAY_INTERVAL = "play-interval"
@@ -59,6 +62,7 @@ FILTERS = "filters"
 CLEAR = "clear-filters"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
+REGION_WANTED = "region-wanted"   # the search box has been focused: its list is wanted
 REGION_SUGGESTIONS = "region-suggestions"  # "did you mean …" after a name that finds no place
 TOGGLE = "toggle"                # pattern-matching: toggle(kind, value), kind "port" or "layer"
 LANG_LINK = "lang-link"          # pattern-matching: lang_link(code)

@@ -120,12 +120,17 @@ def year_control(deps, state) -> html.Section:
             step("year_next", ids.YEAR_NEXT, "▶", "next"),
             dcc.Interval(id=ids.PLAY_INTERVAL, interval=1200, disabled=True),
         ], className="year-buttons"),
-        html.Div(
+        html.Div([
             dcc.Graph(id=ids.BARS, figure=build_bar_figure(deps.dataset, state), className="bars-graph",
                       responsive=True,
                       config={"displayModeBar": False, "displaylogo": False, "showSendToCloud": False,
                               "locale": lang}),
-            id=ids.YEARS, className="year-control", role="slider", tabIndex="0",
+            # the chosen years: a box over the chart's plot area (its insets are the chart's
+            # margins), moved by the browser (assets/app.js drawChart), so a step redraws no chart
+            html.Div(html.Div(id=ids.YEAR_SELECTION, className="year-selection-box"), className="year-selection",
+                     style=dict(zip(("left", "right", "top", "bottom"), (f"{m}px" for m in profile.chart_margin))),
+                     **{"aria-hidden": "true"}),
+        ], id=ids.YEARS, className="year-control", role="slider", tabIndex="0",
             **{"aria-label": t(lang, "years_label"), "aria-valuemin": str(years[0]),
                "aria-valuemax": str(years[-1]), "aria-valuenow": str(state.year_from),
                "aria-valuetext": years_text(state), "aria-describedby": "year-hint",
@@ -237,9 +242,11 @@ def filters(deps, state) -> html.Details:
                 dcc.Input(id=ids.REGION, type="search", list=ids.REGION_OPTIONS, debounce=True,
                           value=region_labels(dataset, lang).get(state.region, ""),
                           placeholder=t(lang, "region_placeholder"), autoComplete="off"),
-                html.Datalist(id=ids.REGION_OPTIONS),  # filled by callbacks.show_filters on load
+                # filled by callbacks.show_filters once the box is focused (assets/app.js)
+                html.Datalist(id=ids.REGION_OPTIONS),
+                dcc.Store(id=ids.REGION_WANTED, data=False),
                 html.P(id=ids.REGION_SUGGESTIONS, className="suggestions", role="status", **{"aria-live": "polite"}),
-            ], className="control region"),
+            ], className="control region", **{"data-focus-store": ids.REGION_WANTED}),
             html.Fieldset([html.Legend(t(lang, "port_label")),
                            html.Div(toggle_buttons("port", port_choices(dataset, lang), state.port),
                                     className="toggles")], className="control ports"),

@@ -34,14 +34,16 @@ class Profile:
     sea_label_size: int
     map_note_size: int          # the "not recorded" note on the map
     chart_font_size: int
-    chart_margin: tuple[int, int, int, int]   # left, right, top, bottom
+    #: left, right, top, bottom: the chart's plot area, exactly (no automargin), which the
+    #: chosen years' box over it is placed by (layout.year_control)
+    chart_margin: tuple[int, int, int, int]
 
 
 PROFILES = {
     "explore": Profile("explore", touch_only=False, idle_reset=False, map_label_size=13, map_marker_size=11,
-                       sea_label_size=14, map_note_size=12, chart_font_size=13, chart_margin=(56, 10, 8, 28)),
+                       sea_label_size=14, map_note_size=12, chart_font_size=13, chart_margin=(81, 10, 8, 28)),
     "kiosk": Profile("kiosk", touch_only=True, idle_reset=True, map_label_size=17, map_marker_size=15,
-                     sea_label_size=18, map_note_size=15, chart_font_size=20, chart_margin=(70, 16, 8, 40)),
+                     sea_label_size=18, map_note_size=15, chart_font_size=20, chart_margin=(111, 22, 8, 40)),
 }
 
 #: the modes a URL or DASHBOARD_MODE may name

@@ -3,8 +3,9 @@ control, so the chosen years are shown on it.
 
 One ``bar`` trace per status, a text trace that labels unknown years "?" (no bar) and
 documented zeros "0" (a suspension reads as a fact), and a transparent marker per year
-that carries hover and click for every year, a bar or not. The chosen years are drawn in
-the browser (assets/view.js ``selectionShapes``, from ``chart_style``); the server sends the
+that carries hover and click for every year, a bar or not. The chosen years are a box the
+page draws over the plot area (``layout.year_control``, placed by assets/view.js
+``selectionBox`` from ``chart_style``), so a year step redraws no chart; the server sends the
 chart's data for the view's filters and language as assignments (``bar_data``).
 
 A last scatter trace marks the dated causes (``causes.csv``) and events on a strip along the
@@ -84,8 +85,9 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def chart_style() -> dict:
-    """What the browser needs to shade the chosen years (assets/view.js selectionShapes)."""
-    return {"x_range": list(X_RANGE), "veil": "rgba(255,255,255,0.72)", "outline": "#0057a3"}
+    """What the browser needs to place the chosen years' box over the chart (assets/view.js
+    selectionBox); its look is the stylesheet's (``.year-selection``)."""
+    return {"x_range": list(X_RANGE)}
 
 
 def _updates(dataset: Dataset, state: ViewState) -> dict:
@@ -152,9 +154,12 @@ def _base(lang: str, mode: str, years: tuple[int, ...]) -> dict:
         paper_bgcolor="white", plot_bgcolor="white",
         font=dict(family=styles.FONT_FAMILY, size=profile.chart_font_size),
         dragmode=False if profile.touch_only else "select", selectdirection="h", clickmode="event",
+        # no automargin: the plot area is where the profile says, so the chosen years' box
+        # (drawn over the chart by the page, not by Plotly) sits on it
         yaxis=dict(title=t(lang, "chart_yaxis"), gridcolor="#e5e5e5", rangemode="tozero",
-                   tickformat=",", fixedrange=True),
-        xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True, hoverformat="d"),
+                   tickformat=",", fixedrange=True, automargin=False),
+        xaxis=dict(range=list(X_RANGE), dtick=5, tick0=1945, showgrid=False, fixedrange=True, hoverformat="d",
+                   automargin=False),
         yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True),
         uirevision="bars",
     )

@@ -133,11 +133,12 @@ test('frames for other filters or a year they lack draw nothing; a range needs i
   assert.equal(V.mapAssignments(at(1959, 1960), FRAMES, range, ''), null);
 });
 
-test('the chart veils the years outside the pair and outlines the pair', () => {
-  const shapes = V.selectionShapes([1959, 1961], {x_range: [1945.5, 1985.5], veil: 'V', outline: 'O'});
-  assert.deepEqual(shapes.map((s) => [s.x0, s.x1]), [[1945.5, 1958.5], [1961.5, 1985.5], [1958.5, 1961.5]]);
-  assert.equal(shapes[0].fillcolor, 'V');
-  assert.equal(shapes[2].line.color, 'O');
+test('the chosen years\' box spans the pair\'s bars on the chart\'s year axis', () => {
+  const style = {x_range: [1945.5, 1985.5]};
+  // 1959-1961 are the bars from 1958.5 to 1961.5 of an axis 40 years wide
+  assert.deepEqual(V.selectionBox([1959, 1961], style), {left: '32.5%', width: '7.5%'});
+  assert.deepEqual(V.selectionBox([1946, 1946], style), {left: '0%', width: '2.5%'});
+  assert.deepEqual(V.selectionBox([1947, 1984], style), {left: '2.5%', width: '95%'});
   assert.equal(V.yearsText([1960, 1960]), '1960');
   assert.equal(V.yearsText([1959, 1961]), '1959–1961');
 });
