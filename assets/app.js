@@ -43,32 +43,32 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     returns: {
-      // the years the year control chose: keys and previous/next (queued by the listener
-      // below), a click or a drag on the chart, a Play tick
-      chooseYears: function (keys, click, selected, tick, view, chosen, ctx) {
-        if (!view || !ctx) { return nu(); }
-        var input = ['keys', 'click', 'select', 'tick'][fired()] || '';
-        var value = {keys: keys, click: click, select: selected, tick: tick}[input];
-        var pick = V().chooseYears(input, value, [view.year_from, view.year_to], ctx.years, chosen);
-        return pick || nu();
-      },
-      // the view's one writer: each input is one domain action
-      reduceView: function (chosen, toggles, clear, mapClick, found, tour, view, ctx) {
+      // the view's one writer: each input is one domain action. The year inputs (keys and
+      // the previous/next buttons, queued by the listener below; a click or a drag on the
+      // chart; a Play tick) choose the years here, so a step is one callback, not two.
+      reduceView: function (keys, click, selected, tick, toggles, mapClick, found, tour, view, seen, ctx) {
         var input = fired(), id = triggered();
-        var action = null;
-        if (input === 0 && chosen) { action = {type: 'setYears', years: chosen.years}; }
-        else if (input === 1 && id) {
+        if (!view || !ctx) { return [nu(), nu()]; }
+        var action = null, seenNow = nu();
+        if (input >= 0 && input <= 3) {
+          var kind = ['keys', 'click', 'select', 'tick'][input];
+          var pick = V().chooseYears(kind, [keys, click, selected, tick][input], [view.year_from, view.year_to],
+                                     ctx.years, seen);
+          if (pick) { action = {type: 'setYears', years: pick.years}; }
+          if (pick && pick.seq !== seen) { seenNow = pick.seq; }
+        }
+        else if (input === 4 && id && id.kind === 'clear') { action = {type: 'clearFilters'}; }
+        else if (input === 4 && id) {
           action = {type: id.kind === 'layer' ? 'chooseLayer' : 'choosePort', id: id.value};
         }
-        else if (input === 2) { action = {type: 'clearFilters'}; }
-        else if (input === 3) { action = {type: 'clickMap', payload: mapClick}; }
-        else if (input === 4 && found && found.kind === 'view') { action = {type: 'openView', view: found.view}; }
-        else if (input === 4 && found) {
+        else if (input === 5) { action = {type: 'clickMap', payload: mapClick}; }
+        else if (input === 6 && found && found.kind === 'view') { action = {type: 'openView', view: found.view}; }
+        else if (input === 6 && found) {
           action = {type: found.kind === 'port' ? 'choosePort' : 'chooseRegion', id: found.id};
         }
-        else if (input === 5 && tour && tour.active && tour.view) { action = {type: 'openView', view: tour.view}; }
+        else if (input === 7 && tour && tour.active && tour.view) { action = {type: 'openView', view: tour.view}; }
         var next = V().reduce(view, action, ctx);
-        return next === view ? nu() : next;
+        return [next === view ? nu() : next, seenNow];
       },
       // the view but its years, set only when it changes: the year frames, the chart's data and
       // the region suggestions follow it, so a year step asks the server for none of them
@@ -112,6 +112,7 @@
       // the pressed port and layer: they change with the filters only, not with a year step
       showChoices: function (filters, view) {
         return outputIds().map(function (id) {
+          if (id.kind === 'clear') { return null; }   // an action, not a toggle
           return (id.kind === 'layer' ? view.layer : view.port) === id.value ? 'true' : 'false';
         });
       },
@@ -163,13 +164,15 @@
   // -- on the page: what Dash has no component or callback for -----------------------------
 
   // Keys on the year control and its previous/next buttons: queued, each with a number, for
-  // chooseYears to apply once each (two presses that reach Dash together move two years).
-  var keyQueue = [], keySeq = 0;
+  // reduceView to apply once each (two presses that reach Dash together move two years). A
+  // page built anew (its control is another element) starts a new queue.
+  var keyQueue = [], keySeq = 0, keyControl = null;
   var YEAR_KEYS = {ArrowRight: 'next', ArrowUp: 'next', ArrowLeft: 'prev', ArrowDown: 'prev',
                    Home: 'first', End: 'last'};
   function queueYearStep(action) {
     var control = document.querySelector('.year-control[data-key-store]');
     if (!control || !window.dash_clientside.set_props) { return false; }
+    if (control !== keyControl) { keyControl = control; keyQueue = []; keySeq = 0; }
     keySeq += 1;
     keyQueue = keyQueue.concat([{seq: keySeq, action: action}]).slice(-16);
     window.dash_clientside.set_props(control.getAttribute('data-key-store'), {data: keyQueue});

@@ -54,35 +54,29 @@
     return [Math.min.apply(null, xs), Math.max.apply(null, xs)];
   }
 
-  /* The years chosen by the year control: `input` is what fired ('keys', 'click', 'select',
-     'tick') and its value; `keys` is the queue of key presses (each {seq, action}), of which
-     those after `doneSeq` are applied in order, so two presses that reach Dash together
-     still move two years. Returns {years, seq} or null when nothing valid was chosen. */
-  /* The years a year-control input chooses, or null. `chosen` is the last choice
-     ({years, seq, from}): while the view has not caught up with it (it still shows the years
-     that choice was made from), the next step starts from the chosen years, so presses that
-     come faster than the view changes are none of them lost. */
-  function chooseYears(input, value, current, years, chosen) {
-    var last = chosen && typeof chosen.seq === 'number' ? chosen : {seq: 0};
-    var behind = last.from && last.years && isPair(last.years, years) &&
-      last.from[0] === current[0] && last.from[1] === current[1];
-    var base = behind ? last.years : current;
-    var seq = last.seq;
+  /* The years a year-control input chooses: `input` is what fired ('keys', 'click',
+     'select', 'tick') and `value` its value; `current` the view's years. Keys are a queue of
+     presses (each {seq, action}), of which those after `seen` (the last seq applied) are
+     applied in order, so two presses that reach Dash together still move two years.
+     Returns {years, seq} (seq: the last press now applied), or null when nothing valid was
+     chosen. */
+  function chooseYears(input, value, current, years, seen) {
+    var seq = typeof seen === 'number' ? seen : 0;
     var pair = null;
     if (input === 'keys') {
       var pending = (Array.isArray(value) ? value : []).filter(function (k) {
         return k && typeof k.seq === 'number' && k.seq > seq;
       });
       if (!pending.length) { return null; }
-      pair = base;
+      pair = current;
       pending.forEach(function (k) { pair = stepYears(k.action, pair, years, false) || pair; });
       seq = pending[pending.length - 1].seq;
     } else if (input === 'tick') {
-      pair = value > 0 ? stepYears('next', base, years, true) : null;
+      pair = value > 0 ? stepYears('next', current, years, true) : null;
     } else if (input === 'click' || input === 'select') {
       pair = chartYears(value, years);
     }
-    return isPair(pair, years) ? {years: pair, seq: seq, from: current.slice()} : null;
+    return isPair(pair, years) ? {years: pair, seq: seq} : null;
   }
 
   // -- the view -----------------------------------------------------------------------------

@@ -195,7 +195,7 @@ def _steps(page, tracker):
                                            ("#layer-radio", click("#layer-radio input[value='1945']")))),
         ("layer: today", either((layer_button, click(f"{layer_button} >> nth=0")),
                                 ("#layer-radio", click("#layer-radio input[value='today']")))),
-        ("clear filters", click("#clear-filters")),
+        ("clear filters", click(".filters .button.clear")),
         ("port: all ports", either((port_button, click(f"{port_button} >> nth=0")),
                                    ("#port-dropdown", lambda: None))),
         ("map: click a port", click_point("#map .scatterlayer .trace .point", 3)),

@@ -47,7 +47,7 @@ LEGEND = "legend"
 # -- the year control ----------------------------------------------------------------------
 YEARS = "year-slider"            # the year control: the year chart's frame (role=slider, keyboard)
 YEAR_KEYS = "year-keys"          # queued key presses and previous/next clicks (assets/app.js)
-YEARS_CHOSEN = "years-chosen"    # the years the control chose, with the last key applied
+YEAR_KEYS_SEEN = "year-keys-seen"  # the last queued year key the view has applied (its seq)
 YEAR_PREV = "year-prev"
 YEAR_NEXT = "year-next"
 YEAR_READOUT = "year-readout"    # the chosen years in large numerals
@@ -59,7 +59,6 @@ PLAY_INTERVAL = "play-interval"
 
 # -- filters and search --------------------------------------------------------------------
 FILTERS = "filters"
-CLEAR = "clear-filters"
 REGION = "region-input"          # a search box with suggestions (a native <datalist>)
 REGION_OPTIONS = "region-options"
 REGION_WANTED = "region-wanted"   # the search box has been focused: its list is wanted
@@ -118,7 +117,8 @@ STORY_NOTICE = "story-notice"
 
 
 def toggle(kind: str, value: str) -> dict:
-    """One toggle button: a port (``value`` "" is every port) or a Korean layer."""
+    """One filter button: a port (``value`` "" is every port), a Korean layer, or "clear"
+    (every filter off; not a toggle, never pressed)."""
     return {"type": TOGGLE, "kind": kind, "value": value}
 
 

@@ -139,7 +139,7 @@ def year_control(deps, state) -> html.Section:
         html.Button(t(lang, "kiosk_restart"), id=ids.KIOSK_RESTART, n_clicks=0, className="button kiosk-restart")
         if profile.idle_reset else None,
         dcc.Store(id=ids.YEAR_KEYS),
-        dcc.Store(id=ids.YEARS_CHOSEN),
+        dcc.Store(id=ids.YEAR_KEYS_SEEN, data=0),
         dcc.Store(id=ids.BAR_DATA),
     ], className="timeline-strip", **{"aria-label": t(lang, "chart_title")})
 
@@ -253,7 +253,7 @@ def filters(deps, state) -> html.Details:
             html.Fieldset([html.Legend(t(lang, "layer_label")),
                            html.Div(toggle_buttons("layer", layer_choices(lang), state.layer),
                                     className="toggles")], className="control layers"),
-            html.Button(t(lang, "clear_filters"), id=ids.CLEAR, n_clicks=0, className="button clear"),
+            html.Button(t(lang, "clear_filters"), id=ids.toggle("clear", ""), n_clicks=0, className="button clear"),
         ], className="controls"),
     ], id=ids.FILTERS, className="filters explore-only")
 

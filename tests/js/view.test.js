@@ -31,38 +31,27 @@ test('from a range, next and previous go to its ends; shift widens and narrows i
 
 test('queued key presses are each applied once, in order', () => {
   const keys = [{seq: 1, action: 'next'}, {seq: 2, action: 'next'}, {seq: 3, action: 'prev'}];
-  const first = V.chooseYears('keys', keys, [1957, 1957], YEARS, null);
-  assert.deepEqual(first, {years: [1959, 1959], seq: 3, from: [1957, 1957]});
+  const first = V.chooseYears('keys', keys, [1957, 1957], YEARS, 0);
+  assert.deepEqual(first, {years: [1959, 1959], seq: 3});
   // the same queue again (nothing new) chooses nothing
-  assert.equal(V.chooseYears('keys', keys, [1959, 1959], YEARS, first), null);
+  assert.equal(V.chooseYears('keys', keys, [1959, 1959], YEARS, first.seq), null);
   // two new presses that reached Dash together still move two years
   const more = keys.concat([{seq: 4, action: 'next'}, {seq: 5, action: 'next'}]);
-  assert.deepEqual(V.chooseYears('keys', more, [1959, 1959], YEARS, first).years, [1961, 1961]);
-});
-
-test('a press that comes before the view caught up starts from the years last chosen', () => {
-  const once = V.chooseYears('keys', [{seq: 1, action: 'next'}], [1959, 1959], YEARS, null);
-  assert.deepEqual(once.years, [1960, 1960]);
-  // the view still shows 1959: the second press moves on from 1960, not again from 1959
-  const twice = V.chooseYears('keys', [{seq: 1, action: 'next'}, {seq: 2, action: 'next'}],
-                              [1959, 1959], YEARS, once);
-  assert.deepEqual(twice.years, [1961, 1961]);
-  // the view was moved by something else (a tour stop): the press starts from there
-  const moved = V.chooseYears('keys', [{seq: 1, action: 'next'}, {seq: 2, action: 'next'}],
-                              [1947, 1947], YEARS, once);
-  assert.deepEqual(moved.years, [1956, 1956]);
+  assert.deepEqual(V.chooseYears('keys', more, [1959, 1959], YEARS, first.seq), {years: [1961, 1961], seq: 5});
+  // the view was moved by something else (a tour stop): the next press starts from there
+  assert.deepEqual(V.chooseYears('keys', more.concat([{seq: 6, action: 'next'}]), [1947, 1947], YEARS, 5).years,
+                   [1956, 1956]);
 });
 
 test('the chart picks the years it was clicked or dragged on; junk picks nothing', () => {
   const drag = {points: [{x: 1960}, {x: 1956}, {x: 1959}]};
-  const before = {seq: 7, years: [1947, 1947], from: [1947, 1947]};
-  assert.deepEqual(V.chooseYears('select', drag, [1947, 1947], YEARS, before), {years: [1956, 1960], seq: 7, from: [1947, 1947]});
-  assert.deepEqual(V.chooseYears('click', {points: [{x: 1961}]}, [1947, 1947], YEARS, null).years, [1961, 1961]);
+  assert.deepEqual(V.chooseYears('select', drag, [1947, 1947], YEARS, 7), {years: [1956, 1960], seq: 7});
+  assert.deepEqual(V.chooseYears('click', {points: [{x: 1961}]}, [1947, 1947], YEARS, 0).years, [1961, 1961]);
   for (const junk of [null, {}, {points: 'x'}, {points: [{x: 1950}]}, {points: [{x: '1960'}]}]) {
-    assert.equal(V.chooseYears('click', junk, [1947, 1947], YEARS, null), null);
+    assert.equal(V.chooseYears('click', junk, [1947, 1947], YEARS, 0), null);
   }
-  assert.equal(V.chooseYears('tick', 0, [1960, 1960], YEARS, null), null);   // a page build, not a tick
-  assert.deepEqual(V.chooseYears('tick', 3, [1962, 1962], YEARS, null).years, [1947, 1947]);
+  assert.equal(V.chooseYears('tick', 0, [1960, 1960], YEARS, 0), null);   // a page build, not a tick
+  assert.deepEqual(V.chooseYears('tick', 3, [1962, 1962], YEARS, 0).years, [1947, 1947]);
 });
 
 test('domain actions change the view; anything invalid leaves the same object', () => {
