@@ -4,10 +4,10 @@ drawing of it, happens here with no server round trip. No inline JS, so the
 Content-Security-Policy needs no 'unsafe-inline' for scripts.
 
 A year step, from a key, a click, a drag or Play: ``reduceView`` picks the years and makes
-them the view, ``drawMap`` draws it from the frames the server sent
-once for the filters and ``drawChart`` moves the chosen years' box over the chart; the
-server is then asked for the words only
-(``callbacks.show_view`` and ``show_panel``). Each output here has this one writer.
+them the view; ``drawMap`` draws it from the frames the server sent once for the filters,
+and ``drawChart`` moves the chosen years' box over the chart; the server is then asked for
+the words only (``callbacks.show_view`` and ``show_panel``). Each output here has this one
+writer.
 """
 
 from __future__ import annotations
