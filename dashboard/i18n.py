@@ -73,3 +73,11 @@ def date_label(iso: str, lang: str) -> str:
     if lang == "ko":
         return f"{year}년" + (f" {month}월" if month else "") + (f" {day}일" if day else "")
     return " ".join(str(p) for p in ((day or None), (_MONTHS_EN[month - 1] if month else None), year) if p)
+
+
+def script_lang(text: str) -> str:
+    """The language a source's own words are written in, by their script: "ko" for Hangul,
+    "ja" for kana or kanji, "" for anything else (for ``lang=`` on a quoted title or quote)."""
+    if any("\uac00" <= c <= "\ud7af" for c in text):
+        return "ko"
+    return "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text) else ""

@@ -63,7 +63,7 @@ REGION = "region-input"          # a search box with suggestions (a native <data
 REGION_OPTIONS = "region-options"
 REGION_WANTED = "region-wanted"   # the search box has been focused: its list is wanted
 REGION_SUGGESTIONS = "region-suggestions"  # "did you mean …" after a name that finds no place
-TOGGLE = "toggle"                # pattern-matching: toggle(kind, value), kind "port" or "layer"
+TOGGLE = "toggle"                # pattern-matching: toggle(kind, value), kind "port", "layer" or "clear"
 LANG_LINK = "lang-link"          # pattern-matching: lang_link(code)
 
 # -- the side panel ------------------------------------------------------------------------

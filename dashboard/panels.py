@@ -13,7 +13,7 @@ from dash import html
 from geodata import Dataset, localized
 
 from . import ids, styles
-from .i18n import number, t
+from .i18n import number, script_lang, t
 from .queries import (
     events_in,
     origin_counts_in,
@@ -111,15 +111,8 @@ def citation(row) -> list:
     """Author, “title”, publication, year, pages. The title keeps its original language,
     marked (``lang``) when it is Japanese or Korean, so it is read and rendered as such."""
     pages = f", pp. {row.pages}" if row.pages else ""
-    title = html.Span(row.title, lang=_script_lang(row.title)) if _script_lang(row.title) else row.title
+    title = html.Span(row.title, lang=script_lang(row.title)) if script_lang(row.title) else row.title
     return [f"{row.author}, “", title, f"”, {row.publication}, {row.year}{pages}."]
-
-
-def _script_lang(text: str) -> str:
-    """"ko" for Hangul, "ja" for kana or kanji, "" for anything else."""
-    if any("\uac00" <= c <= "\ud7af" for c in text):
-        return "ko"
-    return "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text) else ""
 
 
 def sources_panel(dataset: Dataset, state: ViewState) -> list:

@@ -39,7 +39,6 @@ def data_texts(dataset: Dataset, lang: str) -> list[tuple[str, str, str]]:
         if name == "events":
             columns = [f"text_{lang}"]
         for row in frame.itertuples(index=False):
-            key = getattr(row, table.key) if table.key else getattr(row, frame.columns[1])
             for column in columns:
                 col = column if name == "events" else _column(column, lang)
                 value = getattr(row, col)
@@ -49,7 +48,6 @@ def data_texts(dataset: Dataset, lang: str) -> list[tuple[str, str, str]]:
                 out.append((f"{table.file}:{row.line} title", TITLE, str(row.title)))
             if name == "causes":
                 out.append((f"{table.file}:{row.line} quote", QUOTE, str(row.quote)))
-            del key
     return out
 
 

@@ -14,7 +14,7 @@ from dash import html
 from geodata import Dataset, localized
 from geodata.tables import CAUSE_KINDS
 
-from .i18n import date_label, t
+from .i18n import date_label, script_lang, t
 from .state import ViewState
 
 #: the cause whose argument the aid-share chart goes with
@@ -49,8 +49,7 @@ def cite_text(row) -> str:
 
 
 def _quote(row):
-    lang = "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in row.quote) else "en"
-    return html.Blockquote(row.quote, lang=lang, className="why-quote")
+    return html.Blockquote(row.quote, lang=script_lang(row.quote) or "en", className="why-quote")
 
 
 def _item(dataset: Dataset, row, lang: str) -> html.Li:

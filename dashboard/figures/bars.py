@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from geodata import Dataset
+from geodata import Dataset, localized
 from geodata.tables import STATUSES
 
 from .. import styles
@@ -55,13 +55,13 @@ def dated_markers(dataset: Dataset, lang: str) -> list[tuple[float, str, str]]:
     for record in dataset.cause_records:
         row = record.row
         if row.date_precision in POINT_PRECISIONS:
-            title = row.title if lang == "en" else getattr(row, f"title_{lang}")
+            title = localized(row, "title", lang)
             found.append((str(row.date_start), f"<b>{date_label(row.date_start, lang)}</b> {title}"
                           f"<br>[{'; '.join(row.source_ids)}] · {t(lang, 'chart_marker_more', tab=t(lang, 'tab_why'))}", f"cause:{row.id}"))
     for record in dataset.event_records:
         row = record.row
         if row.date_precision in POINT_PRECISIONS:
-            found.append((str(row.date), f"<b>{date_label(row.date, lang)}</b> {_wrap(getattr(row, f'text_{lang}'))}"
+            found.append((str(row.date), f"<b>{date_label(row.date, lang)}</b> {_wrap(localized(row, 'text', lang))}"
                           f"<br>[{'; '.join(row.source_ids)}] · {t(lang, 'chart_marker_more', tab=t(lang, 'tab_events'))}", f"event:{row.id}"))
     found.sort(key=lambda item: item[0])
     return [(date_x(date), text, key) for date, text, key in found]
