@@ -226,6 +226,16 @@
     window.dash_clientside.set_props(box.getAttribute('data-focus-store'), {data: true});
   });
 
+  // ... and the story builder's body, when the builder is first opened (story_panel.py,
+  // data-open-store). A <details>' toggle does not bubble: it is heard as it goes down.
+  document.addEventListener('toggle', function (event) {
+    var box = event.target;
+    if (!box || !box.open || !box.matches || !box.matches('[data-open-store]:not([data-opened])') ||
+        !window.dash_clientside.set_props) { return; }
+    box.setAttribute('data-opened', '');
+    window.dash_clientside.set_props(box.getAttribute('data-open-store'), {data: true});
+  }, true);
+
   // The tab panel's content is built once the panel is on screen (dashboard/tabs.py): tell
   // its store when it first is (the page's panel, and a panel the page was rebuilt with).
   var inView = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {

@@ -21,7 +21,7 @@ from dash.exceptions import MissingCallbackContextException
 
 from geodata import Dataset
 
-from . import ids, stories, tabs
+from . import ids, stories, story_panel, tabs
 from .figures.bars import bar_data
 from .figures.geometry import MapGeometry
 from .figures.map import range_frame, year_frames
@@ -191,12 +191,25 @@ def edit_story(deps: Deps, add, edits, title, upload, note, view, draft):
     return no_update, no_update, no_update
 
 
+def _draft_title(draft) -> str:
+    return draft.get("title") if isinstance(draft, dict) and isinstance(draft.get("title"), str) else ""
+
+
+def show_builder(deps: Deps, wanted, view, draft, href):
+    """The story builder's body, once the builder is first opened, with the draft in it."""
+    if wanted is not True:
+        return no_update
+    lang = deps.view(view).lang
+    parts = draft_parts(deps.dataset, draft, deps.context, lang, _page_base(href).rstrip("/") + "/")
+    return story_panel.body(lang, parts, _draft_title(draft))
+
+
 def show_story(deps: Deps, draft, view, href, title_shown):
     """The builder's list, count, link, preview and file for the draft, and its title box
     (when the draft came back from the session's storage)."""
     lang = deps.view(view).lang
     base = _page_base(href)
-    title = draft.get("title") if isinstance(draft, dict) and isinstance(draft.get("title"), str) else ""
+    title = _draft_title(draft)
     return (*draft_parts(deps.dataset, draft, deps.context, lang, base.rstrip("/") + "/"),
             no_update if title == (title_shown or "") else title)
 
@@ -230,12 +243,14 @@ CALLBACKS = (
              (Input(ids.STORY_ADD, "n_clicks"), Input(ids.story_edit(ALL, ALL), "n_clicks"),
               Input(ids.STORY_TITLE, "value"), Input(ids.STORY_UPLOAD, "contents"), State(ids.STORY_NOTE, "value"),
               State(ids.VIEW, "data"), State(ids.STORY_DRAFT, "data"))),
+    Callback(show_builder, (Output(ids.STORY_BODY, "children"),),
+             (Input(ids.STORY_WANTED, "data"), State(ids.VIEW, "data"), State(ids.STORY_DRAFT, "data"),
+              State(ids.URL, "href"))),
     Callback(show_story, (Output(ids.STORY_STOPS, "children"), Output(ids.STORY_COUNT, "children"),
                           Output(ids.STORY_LINK, "value"), Output(ids.STORY_PREVIEW, "href"),
                           Output(ids.STORY_DOWNLOAD, "href"), Output(ids.STORY_TITLE, "value")),
              (Input(ids.STORY_DRAFT, "data"), State(ids.VIEW, "data"), State(ids.URL, "href"),
-              State(ids.STORY_TITLE, "value")),
-             prevent_initial_call=False),
+              State(ids.STORY_TITLE, "value"))),
 )
 
 

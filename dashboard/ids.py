@@ -13,6 +13,7 @@ Public hooks (classes and data attributes), for CSS and JS:
   .summary                         the summary sentence
   .tabpanel[data-in-view-store]    the tab panel; the store told when it is first on screen
   [data-focus-store]               a box whose list is built when it is first focused; that store
+  details[data-open-store]         a disclosure whose body is built when it is first opened; that store
   .year-selection(-box)            the chosen years' box over the year chart
   .tour.story, .story-note          a story playing, and its author's note (never the dataset's voice)
   .filters, .legend-box            the filters and legend disclosures (<details>)
@@ -102,6 +103,8 @@ KIOSK_INVITE = "kiosk-invite"
 TOUR_NOTE = "tour-note"          # a story stop's note: the link author's words, never the dataset's
 
 # -- the story builder (explore mode; dashboard/stories.py) --------------------------------
+STORY_WANTED = "story-wanted"    # the builder has been opened: its body is wanted (assets/app.js)
+STORY_BODY = "story-body"        # the builder's body, built when it is first opened
 STORY_DRAFT = "story-draft"      # the story being built, as its JSON object (session storage)
 STORY_TITLE = "story-title"
 STORY_NOTE = "story-note"

@@ -173,3 +173,25 @@ def test_a_story_file_downloads_and_opens_back(page, log, settle, tmp_path):
     expect(page.locator(f"#{ids.STORY_STOPS} li").nth(1)).to_contain_text("Added by hand")
     settle()
     log.assert_clean()
+
+
+def test_the_draft_survives_a_reload_and_the_builder_is_built_when_opened(page, log, settle):
+    """The builder's body is built when it is first opened (a closed builder is on no first
+    screen), and it opens with the draft the session kept, title included."""
+    page.goto("/?from=1960&to=1960")
+    assert page.locator(f"#{ids.STORY_NOTE}").count() == 0   # closed: not built
+    page.locator(".story-builder summary").click()
+    page.locator(f"#{ids.STORY_TITLE}").fill("Kept")
+    page.locator(f"#{ids.STORY_TITLE}").press("Tab")
+    page.locator(f"#{ids.STORY_NOTE}").fill("A stop to keep")
+    page.locator(f"#{ids.STORY_ADD}").click()
+    expect(page.locator(f"#{ids.STORY_STOPS} li")).to_have_count(1)
+    page.reload()
+    page.wait_for_selector(f"#{ids.MAP} .js-plotly-plot")
+    page.locator(".story-builder summary").click()
+    expect(page.locator(f"#{ids.STORY_STOPS} li")).to_have_count(1)
+    expect(page.locator(f"#{ids.STORY_STOPS} li")).to_contain_text("A stop to keep")
+    expect(page.locator(f"#{ids.STORY_TITLE}")).to_have_value("Kept")
+    expect(page.locator(f"#{ids.STORY_LINK}")).to_have_value(re.compile(r"story="))
+    settle()
+    log.assert_clean()
