@@ -384,10 +384,12 @@ def _heap(cdp) -> dict:
 
 
 def _is_tour_step(request) -> bool:
+    """A tour stop the page moved to: the browser plays the tour itself (no request), but each
+    stop opens a view, for which the page asks the server for the summary."""
     if UPDATE_PATH not in request.url or request.method != "POST" or not request.post_data:
         return False
     try:
-        return json.loads(request.post_data).get("output", "").startswith("..tour-state.data")
+        return json.loads(request.post_data).get("output", "").startswith("..summary.children")
     except ValueError:
         return False
 
