@@ -220,22 +220,21 @@
   });
 
   // What is built once it is wanted: the search box's list of places, when the box is first
-  // focused (dashboard/layout.py, data-focus-store).
+  // focused (dashboard/layout.py, data-focus-store), and the story builder's body, when the
+  // builder is first opened (story_panel.py, data-open-store; a <details>' toggle does not
+  // bubble, so it is heard as it goes down). Each tells its store once.
+  function wanted(element, attribute) {
+    if (!element || element.hasAttribute('data-wanted') || !window.dash_clientside.set_props) { return; }
+    element.setAttribute('data-wanted', '');
+    window.dash_clientside.set_props(element.getAttribute(attribute), {data: true});
+  }
   document.addEventListener('focusin', function (event) {
-    var box = event.target && event.target.closest ? event.target.closest('[data-focus-store]:not([data-focused])') : null;
-    if (!box || !window.dash_clientside.set_props) { return; }
-    box.setAttribute('data-focused', '');
-    window.dash_clientside.set_props(box.getAttribute('data-focus-store'), {data: true});
+    wanted(event.target && event.target.closest ? event.target.closest('[data-focus-store]') : null,
+           'data-focus-store');
   });
-
-  // ... and the story builder's body, when the builder is first opened (story_panel.py,
-  // data-open-store). A <details>' toggle does not bubble: it is heard as it goes down.
   document.addEventListener('toggle', function (event) {
     var box = event.target;
-    if (!box || !box.open || !box.matches || !box.matches('[data-open-store]:not([data-opened])') ||
-        !window.dash_clientside.set_props) { return; }
-    box.setAttribute('data-opened', '');
-    window.dash_clientside.set_props(box.getAttribute('data-open-store'), {data: true});
+    if (box && box.open && box.matches && box.matches('[data-open-store]')) { wanted(box, 'data-open-store'); }
   }, true);
 
   // The tab panel's content is built once the panel is on screen (dashboard/tabs.py): tell

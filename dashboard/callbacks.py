@@ -195,22 +195,23 @@ def _draft_title(draft) -> str:
     return draft.get("title") if isinstance(draft, dict) and isinstance(draft.get("title"), str) else ""
 
 
+def _story_parts(deps: Deps, draft, lang: str, href) -> tuple:
+    return draft_parts(deps.dataset, draft, deps.context, lang, _page_base(href).rstrip("/") + "/")
+
+
 def show_builder(deps: Deps, wanted, view, draft, href):
     """The story builder's body, once the builder is first opened, with the draft in it."""
     if wanted is not True:
         return no_update
     lang = deps.view(view).lang
-    parts = draft_parts(deps.dataset, draft, deps.context, lang, _page_base(href).rstrip("/") + "/")
-    return story_panel.body(lang, parts, _draft_title(draft))
+    return story_panel.body(lang, _story_parts(deps, draft, lang, href), _draft_title(draft))
 
 
 def show_story(deps: Deps, draft, view, href, title_shown):
     """The builder's list, count, link, preview and file for the draft, and its title box
     (when the draft came back from the session's storage)."""
-    lang = deps.view(view).lang
-    base = _page_base(href)
     title = _draft_title(draft)
-    return (*draft_parts(deps.dataset, draft, deps.context, lang, base.rstrip("/") + "/"),
+    return (*_story_parts(deps, draft, deps.view(view).lang, href),
             no_update if title == (title_shown or "") else title)
 
 
