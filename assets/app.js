@@ -15,20 +15,25 @@
     return keys.length === Object.keys(b).length && keys.every(function (k) { return a[k] === b[k]; });
   }
   // Which of the callback's inputs fired, by its place in dashboard/clientside.py's list
-  // (so no component id is written here), or -1 on the page's first call.
-  function fired() {
-    var c = context();
-    var prop = ((c.triggered || [])[0] || {}).prop_id || '';
-    var property = prop.slice(prop.lastIndexOf('.') + 1);
-    var list = c.inputs_list || [];
-    for (var k = 0; k < list.length; k++) {
-      var entries = Array.isArray(list[k]) ? list[k] : [list[k]];
-      for (var e = 0; e < entries.length; e++) {
-        if (entries[e] && entries[e].property === property && sameId(entries[e].id, c.triggered_id)) { return k; }
+  // (so no component id is written here), or -1 on the page's first call; `firedAll`: all of
+  // them, when Dash ran the callback once for inputs that changed together.
+  function firedAll() {
+    var c = context(), list = c.inputs_list || [], out = [];
+    (c.triggered || []).forEach(function (t) {
+      var prop = (t && t.prop_id) || '', cut = prop.lastIndexOf('.');
+      var property = prop.slice(cut + 1), text = prop.slice(0, cut);
+      var id = text.charAt(0) === '{' ? JSON.parse(text) : text;
+      for (var k = 0; k < list.length; k++) {
+        var entries = Array.isArray(list[k]) ? list[k] : [list[k]];
+        for (var e = 0; e < entries.length; e++) {
+          if (entries[e] && entries[e].property === property && sameId(entries[e].id, id) &&
+              out.indexOf(k) < 0) { out.push(k); }
+        }
       }
-    }
-    return -1;
+    });
+    return out;
   }
+  function fired() { var all = firedAll(); return all.length ? all[0] : -1; }
   // the ids of a callback's outputs that match a pattern (one pattern output, or the k-th)
   function outputIds(k) {
     var list = context().outputs_list || [];
@@ -117,14 +122,20 @@
         });
       },
       // the address bar follows the view (the server's canonical query); a query the browser
-      // came to by itself (back, forward) is sent to the server to be read
+      // came to by itself (back, forward) is sent to the server to be read, and wins over the
+      // query of the view it left when both changed at once. That request is set, not a
+      // declared output: declared, it would close a loop of callbacks (the view, its query,
+      // this, the server's reading, the view), and Dash runs a callback on a loop only when
+      // nothing else is pending, in an order of its own (tests/test_callback_width.py)
       syncUrl: function (query, search, request, tour) {
         var wanted = V().withStory(query ? query.query : '', tour && tour.link);
-        if (fired() === 0) {
-          return [wanted === (search || '') ? nu() : wanted, nu()];
+        var action = V().addressAction(wanted, search, firedAll().indexOf(1) >= 0);
+        if (action === 'write') { return wanted; }
+        if (action === 'read') {
+          window.dash_clientside.set_props(context().states_list[0].id,
+                                           {data: {query: search || '', n: (request && request.n || 0) + 1}});
         }
-        if ((search || '') === wanted) { return [nu(), nu()]; }
-        return [nu(), {query: search || '', n: (request && request.n || 0) + 1}];
+        return nu();
       },
       showLinks: function (query, tour) {
         return outputIds().map(function (id) { return V().withStory(query.langs[id.lang] || '?', tour && tour.link); });

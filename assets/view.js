@@ -219,6 +219,14 @@
     return base + 'story=' + link;
   }
 
+  /* What the address bar does: 'keep' it when it shows the view's query `wanted`; 'read' a
+     query the visitor came to by themselves (`navigated`: back, forward) for the view it
+     names, even when the view changed at the same time; else 'write' the view's query. */
+  function addressAction(wanted, search, navigated) {
+    if ((search || '') === (wanted || '')) { return 'keep'; }
+    return navigated ? 'read' : 'write';
+  }
+
   /* The table's order after a click on a column's header: that column ascending, or the
      other way round when it was already the order. */
   function sortAfter(current, column, columns) {
@@ -230,6 +238,7 @@
   return {
     sortAfter: sortAfter, stepYears: stepYears, chartYears: chartYears, chooseYears: chooseYears, isPair: isPair,
     reduce: reduce, sameView: sameView, filtersKey: filtersKey, mapAssignments: mapAssignments,
-    selectionBox: selectionBox, yearsText: yearsText, stepTour: stepTour, withStory: withStory
+    selectionBox: selectionBox, yearsText: yearsText, stepTour: stepTour, withStory: withStory,
+    addressAction: addressAction
   };
 }));

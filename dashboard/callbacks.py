@@ -169,26 +169,33 @@ def _triggered():
 
 def edit_story(deps: Deps, add, edits, title, upload, note, view, draft):
     """The story builder's draft after one edit: add the current view with its note, move
-    or remove a stop, retitle, or open a file. The note box empties once its stop is added."""
+    or remove a stop, retitle, or open a file. The note box empties once its stop is added;
+    the title box shows the draft's title when the edit changed it (a file was opened, or
+    the typed title was cut to its length)."""
     trigger = _triggered()
     lang = deps.view(view).lang
+    unchanged = no_update, no_update, no_update, no_update
     if trigger == ids.STORY_ADD:
-        return stories.edit(draft, "add", deps.context, view=deps.view(view), note=note), "", ""
-    if isinstance(trigger, dict) and trigger.get("type") == ids.STORY_EDIT:
+        edited, cleared, notice = stories.edit(draft, "add", deps.context, view=deps.view(view), note=note), "", ""
+    elif isinstance(trigger, dict) and trigger.get("type") == ids.STORY_EDIT:
         if not any(isinstance(n, int) and n > 0 for n in edits or []):
-            return no_update, no_update, no_update   # the list was redrawn, nothing was pressed
-        return stories.edit(draft, str(trigger.get("op")), deps.context, index=trigger.get("index")), no_update, ""
-    if trigger == ids.STORY_TITLE:
-        if isinstance(draft, dict) and draft.get("title") == title:
-            return no_update, no_update, no_update
-        return stories.edit(draft, "title", deps.context, title=title), no_update, no_update
-    if trigger == ids.STORY_UPLOAD:
+            return unchanged   # the list was redrawn, nothing was pressed
+        edited, cleared, notice = stories.edit(draft, str(trigger.get("op")), deps.context,
+                                               index=trigger.get("index")), no_update, ""
+    elif trigger == ids.STORY_TITLE:
+        if _draft_title(draft) == title:
+            return unchanged
+        edited, cleared, notice = stories.edit(draft, "title", deps.context, title=title), no_update, no_update
+    elif trigger == ids.STORY_UPLOAD:
         story, problems = stories.from_yaml(_upload_text(upload), deps.context)
         words = " ".join(t(lang, p.what, n=p.stop) for p in problems)
         if not story.stops:
-            return no_update, no_update, words or t(lang, "story_empty")
-        return stories.edit(draft, "load", deps.context, story=story), no_update, words
-    return no_update, no_update, no_update
+            return no_update, no_update, words or t(lang, "story_empty"), no_update
+        edited, cleared, notice = stories.edit(draft, "load", deps.context, story=story), no_update, words
+    else:
+        return unchanged
+    shown = _draft_title(edited)
+    return edited, cleared, notice, no_update if shown == (title or "") else shown
 
 
 def _draft_title(draft) -> str:
@@ -207,12 +214,10 @@ def show_builder(deps: Deps, wanted, view, draft, href):
     return story_panel.body(lang, _story_parts(deps, draft, lang, href), _draft_title(draft))
 
 
-def show_story(deps: Deps, draft, view, href, title_shown):
-    """The builder's list, count, link, preview and file for the draft, and its title box
-    (when the draft came back from the session's storage)."""
-    title = _draft_title(draft)
-    return (*_story_parts(deps, draft, deps.view(view).lang, href),
-            no_update if title == (title_shown or "") else title)
+def show_story(deps: Deps, draft, view, href):
+    """The builder's list, count, link, preview and file for the draft (its title box is
+    edit_story's: the box is an input there, and a second writer would close a loop)."""
+    return _story_parts(deps, draft, deps.view(view).lang, href)
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,7 @@ CALLBACKS = (
              (Input(ids.REGION, "n_submit"), Input(ids.REGION, "n_blur"), Input(ids.OPEN_REQUEST, "data"),
               State(ids.REGION, "value"), State(ids.VIEW, "data"))),
     Callback(edit_story, (Output(ids.STORY_DRAFT, "data"), Output(ids.STORY_NOTE, "value"),
-                          Output(ids.STORY_NOTICE, "children")),
+                          Output(ids.STORY_NOTICE, "children"), Output(ids.STORY_TITLE, "value")),
              (Input(ids.STORY_ADD, "n_clicks"), Input(ids.story_edit(ALL, ALL), "n_clicks"),
               Input(ids.STORY_TITLE, "value"), Input(ids.STORY_UPLOAD, "contents"), State(ids.STORY_NOTE, "value"),
               State(ids.VIEW, "data"), State(ids.STORY_DRAFT, "data"))),
@@ -249,9 +254,8 @@ CALLBACKS = (
               State(ids.URL, "href"))),
     Callback(show_story, (Output(ids.STORY_STOPS, "children"), Output(ids.STORY_COUNT, "children"),
                           Output(ids.STORY_LINK, "value"), Output(ids.STORY_PREVIEW, "href"),
-                          Output(ids.STORY_DOWNLOAD, "href"), Output(ids.STORY_TITLE, "value")),
-             (Input(ids.STORY_DRAFT, "data"), State(ids.VIEW, "data"), State(ids.URL, "href"),
-              State(ids.STORY_TITLE, "value"))),
+                          Output(ids.STORY_DOWNLOAD, "href")),
+             (Input(ids.STORY_DRAFT, "data"), State(ids.VIEW, "data"), State(ids.URL, "href"))),
 )
 
 

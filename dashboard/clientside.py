@@ -40,7 +40,7 @@ CLIENTSIDE = (
      (Input({"type": ids.TABLE_SORT, "column": ALL}, "n_clicks"), State(ids.TABLE_SORT_STATE, "data"),
       State(ids.TABLE_COLUMNS, "data")), True),
     ("showChoices", (Output(TOGGLES, "aria-pressed"),), (Input(ids.VIEW_FILTERS, "data"), State(ids.VIEW, "data")), True),
-    ("syncUrl", (Output(ids.URL, "search"), Output(ids.OPEN_REQUEST, "data")),
+    ("syncUrl", (Output(ids.URL, "search"),),
      (Input(ids.VIEW_QUERY, "data"), Input(ids.URL, "search"), State(ids.OPEN_REQUEST, "data"),
       State(ids.TOUR_DATA, "data")), True),
     ("showLinks", (Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),),

@@ -125,6 +125,27 @@ def test_keyboard_moves_the_years(page, log, settle, dataset, context):
     log.assert_clean()
 
 
+def test_back_and_forward_reopen_the_views_the_address_bar_followed(page, log, settle, dataset, context):
+    """The address bar follows each view, so the browser's back and forward buttons walk
+    through them: the page reads the query it came back to and shows that view."""
+    open_view(page, "?from=1960&to=1960")
+    settle()
+    control = page.locator(f"#{ids.YEARS}")
+    control.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]from=1961&to=1961(&|$)"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"[?&]from=1960&to=1960(&|$)"))
+    expect(page.locator(f"#{ids.YEAR_READOUT}")).to_have_text("1960")
+    expect(page.locator(SUMMARY)).to_have_text(expected_summary(dataset, context, "?from=1960&to=1960"))
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"[?&]from=1961&to=1961(&|$)"))
+    expect(page.locator(f"#{ids.YEAR_READOUT}")).to_have_text("1961")
+    expect(page.locator(SUMMARY)).to_have_text(expected_summary(dataset, context, "?from=1961&to=1961"))
+    settle()
+    log.assert_clean()
+
+
 def test_a_year_step_asks_the_server_at_most_twice(page, log, settle):
     """The browser decides a year step and draws the map and chart itself; the server is
     asked only for the words (the summary and the open tab), once each, whatever the input."""

@@ -159,3 +159,14 @@ test('a story keeps its link in the address, after the view', () => {
   assert.equal(V.withStory('?from=1960', ''), '?from=1960');
   assert.equal(V.withStory('?from=1960', 'a&b=<x>'), '?from=1960');   // never a link that is not base64url
 });
+
+test('the address bar follows the view, but a query the visitor went back to is read', () => {
+  assert.equal(V.addressAction('?from=1960&to=1960', '?from=1960&to=1960', false), 'keep');
+  assert.equal(V.addressAction('?from=1960&to=1960', '?from=1960&to=1960', true), 'keep');
+  assert.equal(V.addressAction('', undefined, false), 'keep');
+  assert.equal(V.addressAction('?from=1961&to=1961', '?from=1960&to=1960', false), 'write');
+  assert.equal(V.addressAction('', '?from=1960&to=1960', false), 'write');   // back to the default view
+  // back or forward while the left view's query was on its way: the address the visitor chose wins
+  assert.equal(V.addressAction('?from=1960&to=1960', '?from=1961&to=1961', true), 'read');
+  assert.equal(V.addressAction('?from=1960&to=1960', '', true), 'read');
+});
