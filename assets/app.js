@@ -50,12 +50,16 @@
     returns: {
       // the view's one writer: each input is one domain action. The year inputs (keys and
       // the previous/next buttons, queued by the listener below; a click or a drag on the
-      // chart; a Play tick) choose the years here, so a step is one callback, not two.
+      // chart; a Play tick) choose the years here, so a step is one callback, not two. It
+      // also writes the view's filters (all but the years) when they change: the year frames,
+      // the chart's data and the region suggestions follow them, so a year step asks the
+      // server for none of them, and no other callback waits on the view to say so.
       reduceView: function (keys, click, selected, tick, toggles, mapClick, found, tour, view, seen, ctx) {
         var input = fired(), id = triggered();
-        if (!view || !ctx) { return [nu(), nu()]; }
+        if (!view || !ctx) { return [nu(), nu(), nu()]; }
+        if (input < 0) { return [nu(), nu(), V().filtersChange(null, view)]; }   // the page's first call
         var action = null, seenNow = nu();
-        if (input >= 0 && input <= 3) {
+        if (input <= 3) {
           var kind = ['keys', 'click', 'select', 'tick'][input];
           var pick = V().chooseYears(kind, [keys, click, selected, tick][input], [view.year_from, view.year_to],
                                      ctx.years, seen);
@@ -73,14 +77,8 @@
         }
         else if (input === 7 && tour && tour.active && tour.view) { action = {type: 'openView', view: tour.view}; }
         var next = V().reduce(view, action, ctx);
-        return [next === view ? nu() : next, seenNow];
-      },
-      // the view but its years, set only when it changes: the year frames, the chart's data and
-      // the region suggestions follow it, so a year step asks the server for none of them
-      viewFilters: function (view, shown) {
-        var key = V().filtersKey(view);
-        if (!view || (shown && key === shown.key)) { return nu(); }
-        return {key: key, first: !shown};   // first: the page came with the chart and the list
+        if (next === view) { return [nu(), seenNow, nu()]; }
+        return [next, seenNow, V().filtersChange(view, next) || nu()];
       },
       sortTable: function (clicks, sort, columns) {
         var id = triggered();

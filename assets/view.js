@@ -148,6 +148,16 @@
     return view ? JSON.stringify([view.region, view.port, view.lang, view.layer, view.mode]) : '';
   }
 
+  /* What the view's filters store says after the view went from `before` to `after`:
+     {key, first} when the filters changed (first: the page's first view, which came with
+     its chart and its list of places), or null when only the years did. */
+  function filtersChange(before, after) {
+    if (!after) { return null; }
+    var key = filtersKey(after);
+    if (before && filtersKey(before) === key) { return null; }
+    return {key: key, first: !before};
+  }
+
   // -- drawing from the server's data --------------------------------------------------------
 
   /* The map's assignments for `view` as [[path...], value] pairs: from the year frames
@@ -237,7 +247,7 @@
 
   return {
     sortAfter: sortAfter, stepYears: stepYears, chartYears: chartYears, chooseYears: chooseYears, isPair: isPair,
-    reduce: reduce, sameView: sameView, filtersKey: filtersKey, mapAssignments: mapAssignments,
+    reduce: reduce, sameView: sameView, filtersKey: filtersKey, filtersChange: filtersChange, mapAssignments: mapAssignments,
     selectionBox: selectionBox, yearsText: yearsText, stepTour: stepTour, withStory: withStory,
     addressAction: addressAction
   };

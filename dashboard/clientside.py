@@ -21,14 +21,13 @@ TABS = {"type": ids.TAB, "name": ALL}
 CLIENTSIDE = (
     # the view's one writer: each input is one domain action; the year inputs (keys and the
     # previous/next buttons, a click or a drag on the chart, a Play tick) choose the years here,
-    # so a step is decided and made the view in one callback
-    ("reduceView", (Output(ids.VIEW, "data"), Output(ids.YEAR_KEYS_SEEN, "data")),
+    # so a step is decided and made the view in one callback; it also writes the view's
+    # filters when they change (on the page's first call, the page's own)
+    ("reduceView", (Output(ids.VIEW, "data"), Output(ids.YEAR_KEYS_SEEN, "data"), Output(ids.VIEW_FILTERS, "data")),
      (Input(ids.YEAR_KEYS, "data"), Input(ids.BARS, "clickData"), Input(ids.BARS, "selectedData"),
       Input(ids.PLAY_INTERVAL, "n_intervals"), Input(TOGGLES, "n_clicks"), Input(ids.MAP, "clickData"),
       Input(ids.FOUND, "data"), Input(ids.TOUR_STATE, "data"),
-      State(ids.VIEW, "data"), State(ids.YEAR_KEYS_SEEN, "data"), State(ids.VIEW_CONTEXT, "data")), True),
-    ("viewFilters", (Output(ids.VIEW_FILTERS, "data"),),
-     (Input(ids.VIEW, "data"), State(ids.VIEW_FILTERS, "data")), False),
+      State(ids.VIEW, "data"), State(ids.YEAR_KEYS_SEEN, "data"), State(ids.VIEW_CONTEXT, "data")), False),
     ("drawMap", (Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data")),
      (Input(ids.VIEW, "data"), Input(ids.YEAR_FRAMES, "data"), Input(ids.RANGE_FRAME, "data"),
       Input(ids.RESET_MAP, "n_clicks"), State(ids.MAP_SHOWN, "data"), State(ids.VIEW_CONTEXT, "data")), False),

@@ -1,6 +1,6 @@
 // What the page does with the server's map data, for tests/test_figures.py: reads
 // {figure, view, frames, frames_view, range, shown} as JSON on stdin, names the frames by
-// frames_view's filters as the page does (viewFilters), applies assets/view.js
+// frames_view's filters as the page does (view.js filtersKey), applies assets/view.js
 // mapAssignments for `view` to the figure, and writes {figure, shown} to stdout.
 'use strict';
 const V = require('../../assets/view.js');

@@ -98,6 +98,14 @@ test('the filters key ignores the years only', () => {
   assert.notEqual(V.filtersKey(VIEW), V.filtersKey(Object.assign({}, VIEW, {lang: 'ja'})));
 });
 
+test('the filters store changes with the filters, not with a year step', () => {
+  assert.deepEqual(V.filtersChange(null, VIEW), {key: V.filtersKey(VIEW), first: true});
+  assert.equal(V.filtersChange(at(1959, 1959), at(1960, 1960)), null);
+  const moji = Object.assign({}, VIEW, {port: 'moji'});
+  assert.deepEqual(V.filtersChange(VIEW, moji), {key: V.filtersKey(moji), first: false});
+  assert.equal(V.filtersChange(VIEW, null), null);
+});
+
 const FRAMES = {
   key: V.filtersKey(VIEW),
   keys: [[3, 'line.width'], [5, 'marker.size']],
