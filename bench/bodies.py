@@ -16,7 +16,7 @@ import copy
 import json
 import random
 from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from dashboard.state import LANGS
 
@@ -31,35 +31,30 @@ class Universe:
     years: tuple[int, ...]
     regions: tuple[str, ...]
     ports: tuple[str, ...]
-    tour_stops: int = 1
     table_columns: tuple[str, ...] = ("year",)
     langs: tuple[str, ...] = LANGS
     layers: tuple[str, ...] = ("today", "1945")
     modes: tuple[str, ...] = ("explore", "kiosk")
     #: lang -> the region names a visitor picks from the region box's suggestions
     region_labels: dict = field(default_factory=dict, compare=False)
+    context: object = field(default=None, compare=False)   # dashboard.state.StateContext
 
 
 def load_universe() -> Universe:
     """The app's own dataset and choices (read in this process; ~1 s)."""
     from dashboard import panels, state_context
     from dashboard.config import Settings
-    from dashboard.state import LANGS, LAYERS, MODES
-    from dashboard.tour import default_tour
+    from dashboard.place_search import region_labels
+    from dashboard.state import LAYERS, MODES
     from geodata import load_dataset
 
     dataset = load_dataset()
     context = state_context(dataset, Settings())
-    try:  # the region search box's suggestions (the app's own labels), where the app has them
-        from dashboard.place_search import region_labels
-        labels = {lang: tuple(region_labels(dataset, lang).values()) for lang in LANGS}
-    except (ImportError, AttributeError, KeyError, TypeError):
-        labels = {}
     return Universe(
         years=tuple(context.years), regions=tuple(sorted(context.region_ids)),
-        ports=tuple(sorted(context.port_ids)), tour_stops=len(default_tour().stops),
-        table_columns=tuple(panels.TABLE_COLUMNS), langs=tuple(LANGS), layers=tuple(LAYERS),
-        modes=tuple(MODES), region_labels=labels,
+        ports=tuple(sorted(context.port_ids)), table_columns=tuple(panels.TABLE_COLUMNS), langs=tuple(LANGS),
+        layers=tuple(LAYERS), modes=tuple(MODES), context=context,
+        region_labels={lang: tuple(region_labels(dataset, lang).values()) for lang in LANGS},
     )
 
 
@@ -73,7 +68,7 @@ def _lang(rng: random.Random, u: Universe) -> str:
 
 
 def random_years(rng: random.Random, u: Universe) -> tuple[int, int]:
-    """Whole period 30 %, one year 40 %, a range 30 % (recorded years only, as the slider)."""
+    """Whole period 30 %, one year 40 %, a range 30 % (recorded years only, as the year chart)."""
     roll = rng.random()
     if roll < 0.3:
         return u.years[0], u.years[-1]
@@ -97,20 +92,10 @@ def random_view(rng: random.Random, u: Universe) -> dict:
     }
 
 
-def view_query(view: dict, u: Universe) -> str:
-    """The URL query of a view, defaults left out (as the app writes its permalinks)."""
-    pairs = []
-    if (view["year_from"], view["year_to"]) != (u.years[0], u.years[-1]):
-        pairs += [("from", str(view["year_from"])), ("to", str(view["year_to"]))]
-    for name, key, default in (("region", "region", ""), ("port", "port", ""), ("lang", "lang", "en"),
-                               ("layer", "layer", u.layers[0]), ("mode", "mode", u.modes[0])):
-        if view[key] != default:
-            pairs.append((name, view[key]))
-    return "?" + urlencode(pairs) if pairs else ""
-
-
 def random_query(rng: random.Random, u: Universe) -> str:
-    return view_query(random_view(rng, u), u)
+    """The URL query of a random view, as the app writes it."""
+    from dashboard.state import ViewState, to_query
+    return to_query(ViewState(**random_view(rng, u)), u.context)
 
 
 def _region_text(old, rng: random.Random, u: Universe, ctx: dict):
@@ -128,80 +113,24 @@ def _clicks(old, rng: random.Random):
     return old + rng.randint(1, 3) if isinstance(old, int) and not isinstance(old, bool) else old
 
 
-def _map_click(old, rng: random.Random, u: Universe):
-    """A Plotly click on the map: a port marker (customdata = port id) or a region (location)."""
-    point = {}
-    if isinstance(old, dict) and isinstance(old.get("points"), list) and old["points"] \
-            and isinstance(old["points"][0], dict):
-        point = copy.deepcopy(old["points"][0])
-    if u.ports and (rng.random() < 0.5 or not u.regions):
-        point.pop("location", None)
-        point.update(customdata=rng.choice(u.ports))
-    else:
-        point.pop("customdata", None)
-        point.update(location=rng.choice(u.regions), z=0)
-        point.setdefault("curveNumber", 1)
-        point.setdefault("pointNumber", 0)
-    return {"points": [point]}
-
-
-def _bar_click(old, rng: random.Random, u: Universe):
-    year = rng.choice(u.years)
-    point = {"curveNumber": 0, "pointNumber": u.years.index(year), "pointIndex": u.years.index(year),
-             "x": year, "y": 0, "customdata": year}
-    if isinstance(old, dict) and isinstance(old.get("points"), list) and old["points"] \
-            and isinstance(old["points"][0], dict):
-        point = {**old["points"][0], **{k: point[k] for k in ("pointNumber", "pointIndex", "x", "customdata")}}
-    return {"points": [point]}
-
-
-def _bar_selection(old, rng: random.Random, u: Universe):
-    a, b = sorted(rng.sample(range(len(u.years)), 2)) if len(u.years) > 1 else (0, 0)
-    points = [{"curveNumber": 0, "pointNumber": i, "pointIndex": i, "x": u.years[i], "y": 0,
-               "customdata": u.years[i]} for i in range(a, b + 1)]
-    return {"points": points, "range": {"x": [u.years[a] - 0.4, u.years[b] + 0.4]}}
-
-
 def _href(old, rng: random.Random, u: Universe):
     base = old if isinstance(old, str) and old.startswith("http") else "http://127.0.0.1/"
     parts = urlsplit(base)
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", random_query(rng, u).lstrip("?"), ""))
 
 
-def _slider(old, rng: random.Random, u: Universe):
-    year_from, year_to = random_years(rng, u)
-    return [u.years.index(year_from), u.years.index(year_to)]
-
-
-def _maybe(choices, rng: random.Random, none_share: float):
-    return None if not choices or rng.random() < none_share else rng.choice(choices)
-
-
-#: "component-id.property" -> f(old value, rng, universe) -> a new realistic value
-#: (CONTEXT_GENERATORS also get the body's new view, e.g. for its language)
+#: "component-id.property" -> f(old value, rng, universe) -> a new realistic value, for the
+#: server callbacks' inputs and states (CONTEXT_GENERATORS also get the body's new view, e.g.
+#: for its language); any other value is kept as recorded, a click count grows
 CONTEXT_GENERATORS = {
     "region-input.value": _region_text,
 }
-#: set True to measure the page build a layout without a referrer falls back to
-FALLBACK_PAGE_BUILD = False
-
 GENERATORS = {
     "view.data": lambda old, rng, u: random_view(rng, u),
-    "map-rendered.data": lambda old, rng, u: random_view(rng, u),
-    "shell-url.search": lambda old, rng, u: random_query(rng, u),
-    "url.search": lambda old, rng, u: random_query(rng, u),
+    "render-request.data": lambda old, rng, u: random_query(rng, u),
+    "open-request.data": lambda old, rng, u: {"query": random_query(rng, u), "n": rng.randint(1, 9)},
     "url.href": _href,
-    "year-slider.value": _slider,
-    "region-dropdown.value": lambda old, rng, u: _maybe(u.regions, rng, 0.2),
-    "port-dropdown.value": lambda old, rng, u: _maybe(u.ports, rng, 0.2),
-    "layer-radio.value": lambda old, rng, u: rng.choice(u.layers),
-    "map-layer.data": lambda old, rng, u: rng.choice(u.layers),
-    "lang-radio.value": lambda old, rng, u: _lang(rng, u),
-    "tour-state.data": lambda old, rng, u: {"active": rng.random() < 0.9, "stop": rng.randrange(max(u.tour_stops, 1))},
     "table-sort-state.data": lambda old, rng, u: {"column": rng.choice(u.table_columns), "ascending": rng.random() < 0.5},
-    "map.clickData": _map_click,
-    "year-chart.clickData": _bar_click,
-    "year-chart.selectedData": _bar_selection,
 }
 
 
@@ -262,12 +191,6 @@ def vary_body(body: dict, rng: random.Random, u: Universe) -> dict:
         if "value" not in item and f"{item['id']}.{item['property']}" not in changed:
             continue  # a prop the component does not have yet (e.g. no click so far)
         item["value"] = _value(item.get("value"), prop_key(item), rng, u, ctx)
-    # The page-load callback: the layout was built for the page's URL, so the browser's
-    # view store holds that URL's view (only a layout fetched without a referrer differs;
-    # that fallback path is measured as "page build (fallback)").
-    keys = {prop_key(i): i for i in items if isinstance(i, dict)}
-    if "shell-url.search" in keys and views and not FALLBACK_PAGE_BUILD:
-        keys["shell-url.search"]["value"] = view_query(views[0]["value"], u)
     return new
 
 

@@ -129,15 +129,6 @@ def _steps(page, tracker):
                 tracker.wait_quiet()
         return action
 
-    def pick(dropdown_id, option_index):
-        def action():
-            page.click(f"#{dropdown_id}")
-            options = page.locator("[role=option]")
-            options.first.wait_for(timeout=5000)
-            options.nth(min(option_index, options.count() - 1)).click()
-            page.keyboard.press("Escape")
-        return action
-
     def click(selector, times=1):
         def action():
             for _ in range(times):
@@ -163,15 +154,6 @@ def _steps(page, tracker):
                 tracker.wait_quiet()
         return action
 
-    def either(*alternatives):
-        """The first alternative whose control is on the page (the app's controls change)."""
-        def action():
-            for selector, run in alternatives:
-                if page.locator(selector).count():
-                    return run()
-            raise LookupError("none of " + ", ".join(sel for sel, _ in alternatives) + " is on the page")
-        return action
-
     def play(seconds):
         def action():
             page.click("#play-button")
@@ -187,17 +169,12 @@ def _steps(page, tracker):
         ("open /", goto("")),
         ("year control: ArrowRight x2", keys("ArrowRight", 2)),
         ("year control: Shift+ArrowRight (a range)", keys("Shift+ArrowRight", 1)),
-        ("region: pick one, then clear", either(("#region-input", type_region(12)),
-                                                 ("#region-dropdown", pick("region-dropdown", 12)))),
-        ("port: pick one", either((port_button, click(f"{port_button} >> nth=2")),
-                                  ("#port-dropdown", pick("port-dropdown", 0)))),
-        ("layer: 1945", either((layer_button, click(f"{layer_button} >> nth=1")),
-                                           ("#layer-radio", click("#layer-radio input[value='1945']")))),
-        ("layer: today", either((layer_button, click(f"{layer_button} >> nth=0")),
-                                ("#layer-radio", click("#layer-radio input[value='today']")))),
+        ("region: pick one, then clear", type_region(12)),
+        ("port: pick one", click(f"{port_button} >> nth=2")),
+        ("layer: 1945", click(f"{layer_button} >> nth=1")),
+        ("layer: today", click(f"{layer_button} >> nth=0")),
         ("clear filters", click(".filters .button.clear")),
-        ("port: all ports", either((port_button, click(f"{port_button} >> nth=0")),
-                                   ("#port-dropdown", lambda: None))),
+        ("port: all ports", click(f"{port_button} >> nth=0")),
         ("map: click a port", click_point("#map .scatterlayer .trace .point", 3)),
         ("chart: click a year", click_point("#year-chart .barlayer .point", 12)),
         ("table: sort by persons x2", click(sort % "persons", 2)),
