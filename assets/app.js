@@ -109,11 +109,13 @@
         var pair = [view.year_from, view.year_to];
         var assign = fired() === 1 && bars ? bars.assign.slice() : [];
         if (dragged) { assign.push([['layout', 'selections'], []]); }
-        var text = V().yearsText(pair);
-        return [assign.length ? patchOf(assign) : nu(), V().selectionBox(pair, ctx.chart), String(pair[0]), text, text];
+        var text = V().yearsText(pair), box = V().selectionBox(pair, ctx.chart);
+        if (fired() < 0) { return [nu(), box, nu(), nu(), nu()]; }   // the page came with the rest
+        return [assign.length ? patchOf(assign) : nu(), box, String(pair[0]), text, text];
       },
       // the pressed port and layer: they change with the filters only, not with a year step
       showChoices: function (filters, view) {
+        if (!filters || filters.first) { return nu(); }   // the page came with them pressed
         return outputIds().map(function (id) {
           if (id.kind === 'clear') { return null; }   // an action, not a toggle
           return (id.kind === 'layer' ? view.layer : view.port) === id.value ? 'true' : 'false';

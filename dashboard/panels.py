@@ -233,22 +233,21 @@ def _region_ports_text(dataset: Dataset, state: ViewState) -> str:
 
 
 def legend(lang: str, reference: int) -> html.Ul:
-    """The map legend in words and samples, outside the plot so it prints and reads."""
-    items = []
-    for status in ("documented", "derived", "compiled", "estimated", "unknown"):
-        colour = styles.STATUS_STYLE[status][0]
-        sample = html.Span(className=f"line-sample status-{status}", style={"background": colour})
-        items.append(html.Li([sample, t(lang, f"legend_{status}")]))
-    items.append(html.Li([html.Span(className="line-sample uncertain"), t(lang, "legend_uncertain")]))
-    items.append(html.Li([html.Span("●", className="marker-sample", **{"aria-hidden": "true"}),
-                          t(lang, "legend_embarkation")]))
-    items.append(html.Li([html.Span("■", className="marker-sample", **{"aria-hidden": "true"}),
-                          t(lang, "legend_destination")]))
-    for css, colour, key in (("not-recorded", styles.LAND_COLOUR, "legend_not_recorded"),
-                             ("origin-count", styles.ORIGIN_SCALE[0][1], "legend_origin_count"),
-                             ("origin-south", styles.ORIGIN_SOUTH_COLOUR, "legend_origin_south")):
-        items.append(html.Li([html.Span(className=f"area-sample {css}", style={"background": colour}),
-                              t(lang, key)]))
+    """The map legend in words and samples, outside the plot so it prints and reads. Each
+    entry is one element: its sample is drawn by the stylesheet (assets/style.css .legend),
+    in the colour given here, so the legend is a few components on the page's first render."""
+    def entry(key, sample, colour=None):
+        style = {"--sample": colour} if colour else None
+        return html.Li(t(lang, key), className=f"sample {sample}", style=style)
+
+    items = [entry(f"legend_{status}", f"line status-{status}", styles.STATUS_STYLE[status][0])
+             for status in ("documented", "derived", "compiled", "estimated", "unknown")]
+    items += [entry("legend_uncertain", "line uncertain"), entry("legend_embarkation", "marker embarkation"),
+              entry("legend_destination", "marker destination")]
+    items += [entry(key, f"area {css}", colour)
+              for css, colour, key in (("not-recorded", styles.LAND_COLOUR, "legend_not_recorded"),
+                                       ("origin-count", styles.ORIGIN_SCALE[0][1], "legend_origin_count"),
+                                       ("origin-south", styles.ORIGIN_SOUTH_COLOUR, "legend_origin_south"))]
     items.append(html.Li(t(lang, "legend_width", persons=number(10_000, lang),
                            px=round(styles.MAX_WIDTH_PX * 10_000 / reference, 1))))
     return html.Ul(items, className="legend")
