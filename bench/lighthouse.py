@@ -62,7 +62,9 @@ def audit(binary: str, url: str, profile: str, out: Path) -> dict:
     if profile == "desktop":
         command.append("--preset=desktop")
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    subprocess.run(command, check=True, env=env, timeout=300, stdout=subprocess.DEVNULL)
+    if subprocess.run(command, env=env, timeout=300, stdout=subprocess.DEVNULL).returncode:
+        # Lighthouse now and then fails to record the trace (NO_NAVSTART): once more, then it counts
+        subprocess.run(command, check=True, env=env, timeout=300, stdout=subprocess.DEVNULL)
     report = json.loads(out.read_text())
     figures = {}
     for label, path, unit in FIGURES:
