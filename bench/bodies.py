@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from dashboard.state import LANGS
+from dashboard.state import LANGS, ViewState, to_query
 
 LANG_WEIGHTS = (("en", 0.5), ("ja", 0.25), ("ko", 0.25))
 
@@ -94,7 +94,6 @@ def random_view(rng: random.Random, u: Universe) -> dict:
 
 def random_query(rng: random.Random, u: Universe) -> str:
     """The URL query of a random view, as the app writes it."""
-    from dashboard.state import ViewState, to_query
     return to_query(ViewState(**random_view(rng, u)), u.context)
 
 

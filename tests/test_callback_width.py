@@ -16,23 +16,21 @@ def test_no_callback_has_more_than_8_inputs_or_outputs_or_3_states(dataset):
     app = create_app(dataset=dataset, settings=Settings())
     wide = {}
     for output, spec in app.callback_map.items():
-        outputs = output[2:-2].split("...") if output.startswith("..") else [output]
+        outputs = _output_parts(output)
         inputs, states = len(spec["inputs"]), len(spec.get("state", []))
         if inputs > 8 or len(outputs) > 8 or states > 3:
             wide[output[:60]] = (inputs, states, len(outputs))
     assert len(app.callback_map) > 10 and not wide, wide
 
 
+def _output_parts(key: str) -> list:
+    """A callback's outputs from its key in Dash's callback map: ``..a.p...b.q..`` or ``a.p``."""
+    return key[2:-2].split("...") if key.startswith("..") else [key]
+
+
 def _prop(id_, prop: str) -> str:
     """A property's name in the graph: a pattern id by its type (it stands for all its ids)."""
     return (json.loads(id_)["type"] if id_.startswith("{") else id_) + "." + prop
-
-
-def _outputs(key: str) -> set:
-    parts = key[2:-2].split("...") if key.startswith("..") else [key]
-    return {_prop(*part.rsplit(".", 1)) if not part.startswith("{") else _prop(part[:part.rindex("}") + 1],
-                                                                                 part[part.rindex("}") + 2:])
-            for part in parts}
 
 
 def _loops(callbacks: dict) -> list:
@@ -57,7 +55,8 @@ def test_no_callbacks_fire_each_other_in_a_loop(dataset):
     pending, in the order Dash picks (so a year key waited on the tab panel, and the address
     bar sometimes missed a view)."""
     app = create_app(dataset=dataset, settings=Settings())
-    callbacks = {key: ({_prop(i["id"], i["property"]) for i in spec["inputs"]}, _outputs(key))
+    callbacks = {key: ({_prop(i["id"], i["property"]) for i in spec["inputs"]},
+                       {_prop(*part.rsplit(".", 1)) for part in _output_parts(key)})
                  for key, spec in app.callback_map.items()}
     assert _loops({"a": ({"x.p"}, {"y.p"}), "b": ({"y.p"}, {"x.p"})}) == [("a", "b")]   # the check sees one
     assert _loops(callbacks) == []
